@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Peyvand.Identity.Domain;
+using Peyvand.Identity.Features;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
+
+namespace Peyvand.Identity.Api;
+
+public sealed record PermissionResourceView(string Name, string Module, bool Owned, IReadOnlyList<string> Actions);
+
+public sealed record MeView(UserView User, IReadOnlyDictionary<string, PermissionLevel> Permissions);
+
+public static class IdentityApi
+{
+    private const string Tag = "Identity";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapResource<AppUser, UserWrite, UserView>("users", Tag);
+        api.MapResource<Team, TeamWrite, TeamView>("teams", Tag);
+        api.MapResource<Role, RoleWrite, RoleView>("roles", Tag);
+
+        var keys = api.MapResource<ApiKey, ApiKeyWrite, ApiKeyView>("api-keys", Tag,
+            ResourceRoutes.List | ResourceRoutes.Get | ResourceRoutes.Patch | ResourceRoutes.Delete);
+        keys.MapPost("/", CreateApiKeyAsync)
+            .WithName("CreateApiKey").WithSummary("Create an API key; the key is in the response once and never again")
+            .WithStandardProblems(writes: true);
+
+        api.MapGet("/permissions", (PermissionCatalog catalog) => TypedResults.Ok(
+                catalog.Resources.OrderBy(r => r.Module).ThenBy(r => r.Name)
+                    .Select(r => new PermissionResourceView(r.Name, r.Module, r.IsOwned,
+                        PermissionCatalog.Actions.Select(a => a.ToString().ToLowerInvariant()).ToList()))
+                    .ToList()))
+            .WithTags(Tag).WithName("ListPermissionResources").WithSummary("The resources and actions a role's matrix covers")
+            .WithStandardProblems();
+
+        api.MapGet("/me", async (ResourceService<AppUser, UserWrite, UserView> users, CurrentUser me, CancellationToken ct) =>
+            {
+                var self = await ((UserResource)users.Definition).ToViewAsync(me, ct);
+                return TypedResults.Ok(new MeView(self, me.Permissions.Levels));
+            })
+            .WithTags(Tag).WithName("GetMe").WithSummary("The caller: their user record and effective permissions")
+            .WithStandardProblems();
+
+        api.MapGet("/audit", async ([AsParameters] AuditQuery query, ReadAudit audit, CancellationToken ct) =>
+                TypedResults.Ok(await audit.HandleAsync(query, ct)))
+            .WithTags(Tag).WithName("ListAuditEntries").WithSummary("The audit log, newest first; filter by entityType, entityId, userId, from, to")
+            .WithStandardProblems();
+
+        api.MapGet("/tenant", async (TenantSettings settings, HttpResponse response, CancellationToken ct) =>
+                ResourceEndpoints.Ok(response, await settings.GetAsync(ct)))
+            .WithTags(Tag).WithName("GetTenant").WithSummary("The caller's organisation and its defaults")
+            .WithStandardProblems();
+        api.MapPatch("/tenant", async (JsonElement patch, TenantSettings settings, HttpContext http, CancellationToken ct) =>
+                ResourceEndpoints.Ok(http.Response, await settings.PatchAsync(patch, ETags.ExpectedVersion(http.Request), ct)))
+            .Accepts<TenantSettingsWrite>(ResourceEndpoints.MergePatchJson, "application/json")
+            .WithTags(Tag).WithName("UpdateTenant").WithSummary("Change the organisation's name and defaults (JSON merge patch; If-Match)")
+            .WithStandardProblems(writes: true);
+    }
+
+    private static async Task<Created<IssuedApiKey>> CreateApiKeyAsync(
+        ApiKeyWrite body, ResourceService<ApiKey, ApiKeyWrite, ApiKeyView> keys, HttpContext http, CancellationToken ct)
+    {
+        var created = await keys.CreateAsync(body, ct);
+        var view = created.View;
+        var secret = ((ApiKeyResource)keys.Definition).IssuedSecret!;
+        ETags.Set(http.Response, created.Version);
+        return TypedResults.Created($"/api/v1/api-keys/{view.Id}",
+            new IssuedApiKey(view.Id, view.Name, view.UserId, view.Prefix, view.ExpiresAt, view.CreatedAt, secret));
+    }
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Peyvand.Identity.Domain;
+
+namespace Peyvand.Identity.Auth;
+
+/// <summary>Puts the user's tenant into the sign-in cookie, so every later request knows it without a lookup by email.</summary>
+public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PeyvandClaims.Tenant, user.TenantId.ToString()));
+        identity.AddClaim(new Claim("name", user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Identity.Domain;
+
+/// <summary>A person who signs in. Emails are unique across all tenants, so a login names its tenant.</summary>
+public sealed class AppUser : IdentityUser<Guid>, ITracked
+{
+    public const int MaxDisplayNameLength = 200;
+
+    public AppUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public string DisplayName { get; set; } = "";
+    public List<Guid> RoleIds { get; set; } = [];
+    public string? Language { get; set; }
+    public string? Calendar { get; set; }
+    public string? TimeZone { get; set; }
+    public bool IsDisabled { get; set; }
+
+    public Guid TenantId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public Guid? CreatedBy { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public Guid? UpdatedBy { get; private set; }
+    public DateTime? DeletedAt { get; private set; }
+    public int Version { get; private set; }
+}

@@ -1,0 +1,30 @@
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Identity.Domain;
+
+/// <summary>An organisation using Peyvand. Every tenant-owned row points at one; nothing crosses between them.</summary>
+public sealed class Tenant : Entity
+{
+    public const int MaxNameLength = 200;
+    public const int MaxSlugLength = 63;
+
+    private Tenant()
+    {
+    }
+
+    public Tenant(string name, string slug, DateTime createdAt)
+    {
+        Name = name;
+        Slug = slug;
+        CreatedAt = createdAt;
+    }
+
+    public string Name { get; set; } = "";
+    public string Slug { get; private set; } = "";
+    public string DefaultLanguage { get; set; } = "fa";
+    public string DefaultCalendar { get; set; } = "jalali";
+    public string DefaultCurrency { get; set; } = "IRR";
+    public string TimeZone { get; set; } = "Asia/Tehran";
+    public DateTime CreatedAt { get; private set; }
+    public int Version { get; set; } = 1;
+}

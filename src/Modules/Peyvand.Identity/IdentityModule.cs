@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Peyvand.Identity.Api;
+using Peyvand.Identity.Auth;
+using Peyvand.Identity.Cli;
+using Peyvand.Identity.Data;
+using Peyvand.Identity.Domain;
+using Peyvand.Identity.Features;
+using Peyvand.Kernel.Cli;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+
+namespace Peyvand.Identity;
+
+/// <summary>Organisations, users, teams, roles and their permission matrix, API keys, sign-in and the audit log reader.</summary>
+public static class IdentityModule
+{
+    public const string Name = "Identity";
+
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, PermissionCatalog catalog)
+    {
+        catalog.Register("users", Name);
+        catalog.Register("teams", Name);
+        catalog.Register("roles", Name);
+        catalog.Register("api-keys", Name, isOwned: true);
+        catalog.Register("audit", Name);
+        catalog.Register("settings", Name);
+
+        services.AddSingleton<IModelContributor, IdentityModel>();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, PeyvandDbContext, Guid>>()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.AddScoped<ResourceDefinition<AppUser, UserWrite, UserView>, UserResource>();
+        services.AddScoped<ResourceDefinition<Team, TeamWrite, TeamView>, TeamResource>();
+        services.AddScoped<ResourceDefinition<Role, RoleWrite, RoleView>, RoleResource>();
+        services.AddScoped<ResourceDefinition<ApiKey, ApiKeyWrite, ApiKeyView>, ApiKeyResource>();
+        services.AddScoped<CurrentUserLoader>();
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<SyncBuiltInRoles>();
+        services.AddScoped<ReadAudit>();
+        services.AddScoped<TenantSettings>();
+
+        services.AddScoped<ICliVerb, CreateTenantVerb>();
+        services.AddScoped<ICliVerb, CreateUserVerb>();
+        services.AddScoped<ICliVerb, CreateApiKeyVerb>();
+        return services;
+    }
+
+    public static void MapIdentityEndpoints(this IEndpointRouteBuilder api) => IdentityApi.Map(api);
+}

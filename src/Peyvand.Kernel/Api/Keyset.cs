@@ -1,0 +1,174 @@
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Kernel.Api;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>List parameters shared by every collection route: <c>?q=&amp;limit=&amp;cursor=&amp;sort=</c>.</summary>
+public sealed record ListQuery(string? Q, int? Limit, string? Cursor, string? Sort)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public int EffectiveLimit => Limit ?? DefaultLimit;
+}
+
+/// <summary>A sortable field of a resource: its public name and how to read it from the entity.</summary>
+public sealed record SortField<T>(string Name, LambdaExpression Key);
+
+public static class SortField
+{
+    public static SortField<T> By<T, TKey>(string name, Expression<Func<T, TKey>> key) => new(name, key);
+}
+
+/// <summary>
+/// Keyset ("seek") pagination: the cursor holds the last row's sort value and id, so page N costs what page 1 does
+/// and rows inserted meanwhile never shift a page. The id breaks ties (ids are time-ordered GUID v7).
+/// </summary>
+public static class Keyset
+{
+    public static async Task<Page<T>> PageAsync<T>(
+        IQueryable<T> query, ListQuery list, IReadOnlyList<SortField<T>> sortable, CancellationToken cancellationToken)
+        where T : class, IEntity
+    {
+        var errors = new Dictionary<string, List<string>>();
+        if (list.EffectiveLimit is < 1 or > ListQuery.MaxLimit)
+            Validation.Add(errors, "limit", $"Must be between 1 and {ListQuery.MaxLimit}.");
+        var sortName = list.Sort?.TrimStart('-');
+        var descending = list.Sort?.StartsWith('-') == true;
+        var field = string.IsNullOrEmpty(sortName) ? sortable[0] : sortable.FirstOrDefault(s => s.Name == sortName);
+        if (field is null)
+            Validation.Add(errors, "sort", $"Sort by one of: {string.Join(", ", sortable.Select(s => s.Name))} (prefix '-' for descending).");
+        Cursor? cursor = null;
+        if (list.Cursor is not null && !Cursor.TryDecode(list.Cursor, out cursor))
+            Validation.Add(errors, "cursor", "The cursor is not valid; start again without it.");
+        if (errors.Count > 0)
+            throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+        if (cursor is not null)
+        {
+            object? value;
+            try
+            {
+                value = ConvertValue(cursor.Value, field!.Key.ReturnType);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or OverflowException)
+            {
+                throw new InvalidInputException("cursor", "The cursor does not fit this sort order; start again without it.");
+            }
+            query = query.Where(After<T>(field.Key, value, cursor.Id, descending));
+        }
+
+        query = Order(query, field!.Key, descending);
+        var rows = await query.Take(list.EffectiveLimit + 1).ToListAsync(cancellationToken);
+        string? next = null;
+        if (rows.Count > list.EffectiveLimit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            var value = field.Key.Compile().DynamicInvoke(last);
+            next = new Cursor(Format(value), last.Id).Encode();
+        }
+        return new Page<T>(rows, next);
+    }
+
+    private static IQueryable<T> Order<T>(IQueryable<T> query, LambdaExpression key, bool descending)
+        where T : class, IEntity
+    {
+        var primary = Expression.Call(typeof(Queryable), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy),
+            [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key));
+        var ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(primary);
+        return descending ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
+    }
+
+    // (key > v) OR (key = v AND id > lastId), mirrored for descending order.
+    private static Expression<Func<T, bool>> After<T>(LambdaExpression key, object? value, Guid lastId, bool descending)
+        where T : class, IEntity
+    {
+        var e = key.Parameters[0];
+        var keyBody = key.Body;
+        var valueExpr = Parameter(value, key.ReturnType);
+        var idExpr = Expression.Property(Expression.Convert(e, typeof(IEntity)), nameof(IEntity.Id));
+        var lastIdExpr = Parameter(lastId, typeof(Guid));
+
+        var beyondKey = Compare(keyBody, valueExpr, descending);
+        var sameKey = Expression.Equal(keyBody, valueExpr);
+        var beyondId = Compare(idExpr, lastIdExpr, descending);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId)), e);
+    }
+
+    private static BinaryExpression Compare(Expression left, Expression right, bool descending)
+    {
+        Expression comparison;
+        if (left.Type == typeof(string))
+            comparison = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right);
+        else if (left.Type == typeof(Guid))
+            comparison = Expression.Call(left, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, right);
+        else
+            return descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+        var zero = Expression.Constant(0);
+        return descending ? Expression.LessThan(comparison, zero) : Expression.GreaterThan(comparison, zero);
+    }
+
+    // A closure member, not a constant: EF sends it as a SQL parameter, so one plan serves every page.
+    private static MemberExpression Parameter(object? value, Type type)
+    {
+        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
+        return Expression.Property(Expression.Constant(holder), "Value");
+    }
+
+    private sealed class Holder<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static object? ConvertValue(string? value, Type type)
+    {
+        if (value is null)
+            return null;
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string))
+            return value;
+        if (target == typeof(DateTime))
+            return DateTime.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+        if (target == typeof(Guid))
+            return Guid.Parse(value);
+        if (target.IsEnum)
+            return Enum.Parse(target, value);
+        return Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record Cursor(string? Value, Guid Id)
+    {
+        public string Encode() =>
+            Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryDecode(string text, out Cursor? cursor)
+        {
+            cursor = null;
+            try
+            {
+                var base64 = text.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+                cursor = JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+                return cursor is not null;
+            }
+            catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
+            {
+                return false;
+            }
+        }
+    }
+}

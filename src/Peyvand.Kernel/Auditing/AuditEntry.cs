@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Kernel.Auditing;
+
+/// <summary>One change to one record: who, when, what, and each changed field's value before and after (JSON).</summary>
+public sealed class AuditEntry : Entity, ITenantOwned
+{
+    public const int MaxChangesLength = 200_000;
+
+    public Guid TenantId { get; init; }
+    public DateTime At { get; init; }
+    public Guid? UserId { get; init; }
+    public Guid? ApiKeyId { get; init; }
+    public required string EntityType { get; init; }
+    public Guid EntityId { get; init; }
+    public required string Action { get; init; }
+    public required string Changes { get; init; }
+}
+
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Restore = "restore";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.EntityType).HasMaxLength(100);
+        builder.Property(a => a.Action).HasMaxLength(20);
+        builder.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => new { a.TenantId, a.At });
+    }
+}

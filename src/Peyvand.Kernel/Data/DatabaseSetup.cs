@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Peyvand.Kernel.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database the app runs on, read from <c>Peyvand:Database:Provider</c> and the connection strings.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string SqliteMigrations = "Peyvand.Migrations.Sqlite";
+    public const string PostgresMigrations = "Peyvand.Migrations.Postgres";
+
+    public static DatabaseSettings From(IConfiguration configuration, string dataDir)
+    {
+        var providerText = configuration["Peyvand:Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+            throw new InvalidOperationException($"Peyvand:Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var cs = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("ConnectionStrings:Postgres is required when the provider is Postgres.");
+            return new DatabaseSettings(provider, cs);
+        }
+
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            Directory.CreateDirectory(dataDir);
+            sqlite = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDir, "peyvand.db"),
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+        return new DatabaseSettings(provider, sqlite);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations))
+                .UseSnakeCaseNamingConvention();
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+        }
+    }
+}
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public static IServiceCollection AddPeyvandDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<ModelContributors>();
+        services.AddSingleton<TrackingInterceptor>();
+        services.AddDbContext<PeyvandDbContext>((sp, options) =>
+        {
+            settings.Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
+        });
+        // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
+        services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);
+        return services;
+    }
+}

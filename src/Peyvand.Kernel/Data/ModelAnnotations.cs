@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Peyvand.Kernel.Data;
+
+public static class ModelAnnotations
+{
+    private const string AuditIgnore = "Peyvand:AuditIgnore";
+    private const string Resource = "Peyvand:Resource";
+    private const string LookupBeforeTenant = "Peyvand:LookupBeforeTenant";
+
+    /// <summary>Keeps a property's values (hashes, secrets, stamps) out of the audit log.</summary>
+    public static PropertyBuilder<T> NotAudited<T>(this PropertyBuilder<T> property) =>
+        property.HasAnnotation(AuditIgnore, true);
+
+    public static bool IsNotAudited(this IReadOnlyProperty property) =>
+        property.FindAnnotation(AuditIgnore)?.Value is true;
+
+    /// <summary>Names the permission resource whose read level decides which owned rows a user sees.</summary>
+    public static EntityTypeBuilder<T> IsPermissionResource<T>(this EntityTypeBuilder<T> entity, string resource)
+        where T : class =>
+        entity.HasAnnotation(Resource, resource);
+
+    /// <summary>
+    /// Lets rows be found before a tenant is known (sign-in looks a user up by email). Once a tenant is known,
+    /// the usual tenant filter applies. Only for tables whose lookup keys are unique across all tenants.
+    /// </summary>
+    public static EntityTypeBuilder<T> AllowsLookupBeforeTenant<T>(this EntityTypeBuilder<T> entity)
+        where T : class =>
+        entity.HasAnnotation(LookupBeforeTenant, true);
+
+    public static bool IsLookupBeforeTenant(this IReadOnlyEntityType entity) =>
+        entity.FindAnnotation(LookupBeforeTenant)?.Value is true;
+
+    public static string? PermissionResource(this IReadOnlyEntityType entity) =>
+        entity.FindAnnotation(Resource)?.Value as string;
+}

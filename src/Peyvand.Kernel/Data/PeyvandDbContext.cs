@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Auditing;
+using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Outbox;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Tenancy;
+
+namespace Peyvand.Kernel.Data;
+
+/// <summary>
+/// The one context over the whole CRM graph. It knows no module: modules add their entities through
+/// <see cref="IModelContributor"/>. Every tenant-owned type gets the tenant and soft-delete filters here,
+/// and owned types a visibility filter driven by the current user's read level.
+/// </summary>
+public sealed class PeyvandDbContext(
+    DbContextOptions<PeyvandDbContext> options,
+    CurrentUser currentUser,
+    ModelContributors contributors) : DbContext(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+    public const string SoftDeleteFilter = "SoftDelete";
+    public const string VisibilityFilter = "Visibility";
+
+    public CurrentUser CurrentUser { get; } = currentUser;
+
+    // Referenced by the query filters; EF evaluates them per query, so one model serves every tenant.
+    private Guid? CurrentTenantId => CurrentUser.TenantId;
+
+    /// <summary>The owners whose rows of <paramref name="resource"/> the current user may read; null means all.</summary>
+    private Guid[]? OwnerScope(string resource)
+    {
+        var level = CurrentUser.LevelFor(resource, PermissionAction.Read);
+        return level switch
+        {
+            PermissionLevel.All => null,
+            PermissionLevel.Team when CurrentUser.UserId is { } me => [me, .. CurrentUser.TeamMateIds],
+            PermissionLevel.Own when CurrentUser.UserId is { } me => [me],
+            _ => [],
+        };
+    }
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Data-protection keys live in the database so every app node can read every node's cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored in UTC; SQLite forgets the kind, so every DateTime read back is marked UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        foreach (var contributor in contributors.All)
+            contributor.Configure(modelBuilder);
+
+        if (Database.IsNpgsql())
+        {
+            // The naming convention leaves explicitly named tables alone; PostgreSQL gets snake_case throughout.
+            foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => t.GetTableName() is not null))
+                entityType.SetTableName(SnakeCase(entityType.GetTableName()!));
+        }
+
+        var apply = typeof(PeyvandDbContext).GetMethod(nameof(ApplyConventions), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+                apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private void ApplyConventions<T>(ModelBuilder modelBuilder)
+        where T : class, ITenantOwned
+    {
+        var entity = modelBuilder.Entity<T>();
+        if (entity.Metadata.IsLookupBeforeTenant())
+            entity.HasQueryFilter(TenantFilter, e => CurrentTenantId == null || e.TenantId == CurrentTenantId);
+        else
+            entity.HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+        if (typeof(ITracked).IsAssignableFrom(typeof(T)))
+        {
+            entity.HasQueryFilter(SoftDeleteFilter, SoftDeleteExpression<T>());
+            entity.Property(nameof(ITracked.Version)).IsConcurrencyToken();
+        }
+
+        if (typeof(IOwned).IsAssignableFrom(typeof(T)) && entity.Metadata.PermissionResource() is { } resource)
+            entity.HasQueryFilter(VisibilityFilter, VisibilityExpression<T>(resource));
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static Expression<Func<T, bool>> SoftDeleteExpression<T>()
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var deletedAt = Expression.Property(Expression.Convert(e, typeof(ITracked)), nameof(ITracked.DeletedAt));
+        return Expression.Lambda<Func<T, bool>>(Expression.Equal(deletedAt, Expression.Constant(null, typeof(DateTime?))), e);
+    }
+
+    private Expression<Func<T, bool>> VisibilityExpression<T>(string resource)
+    {
+        Expression<Func<IOwned, bool>> filter = o =>
+            OwnerScope(resource) == null || (o.OwnerId != null && OwnerScope(resource)!.Contains(o.OwnerId.Value));
+        var e = Expression.Parameter(typeof(T), "e");
+        var body = new ReplaceParameter(filter.Parameters[0], Expression.Convert(e, typeof(IOwned))).Visit(filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, e);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+internal sealed class NullableUtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime?, DateTime?>(
+    v => v == null ? v : v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
+    v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+
+/// <summary>The modules' model contributions, registered once at start-up in the order Program.cs lists the modules.</summary>
+public sealed class ModelContributors(IEnumerable<IModelContributor> all)
+{
+    public IReadOnlyList<IModelContributor> All { get; } = all.ToList();
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Outbox;
+using Quartz;
+
+namespace Peyvand.Kernel.Jobs;
+
+/// <summary>
+/// Durable background work on Quartz.NET's database job store: jobs and triggers survive restarts, and on PostgreSQL
+/// the nodes form a cluster so each firing runs on exactly one node. SQLite is a single-node store (Quartz refuses
+/// to cluster it).
+/// </summary>
+public static class JobsSetup
+{
+    public static IServiceCollection AddPeyvandJobs(this IServiceCollection services, DatabaseSettings database, TimeSpan outboxInterval)
+    {
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "Peyvand";
+                o.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer(_ => { });
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+            });
+
+            var outbox = new JobKey("outbox-dispatch", "kernel");
+            q.AddJob(typeof(OutboxDispatchJob), j => j.WithIdentity(outbox).StoreDurably(true));
+            q.AddTrigger(t => t.ForJob(outbox).WithIdentity("outbox-dispatch", "kernel")
+                .WithSimpleSchedule(s => s.WithInterval(outboxInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
+
+/// <summary>Drains the outbox; never runs twice at once, even across nodes.</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        while (await dispatcher.DispatchPendingAsync(cancellationToken) == OutboxDispatcher.BatchSize)
+        {
+            // A full batch means more may be waiting: keep going rather than wait for the next firing.
+        }
+    }
+}

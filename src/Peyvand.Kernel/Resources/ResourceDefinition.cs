@@ -1,0 +1,44 @@
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Kernel.Resources;
+
+/// <summary>
+/// What is particular to one REST resource (its name, view, write model, search and rules). Everything common —
+/// permissions, visibility, 404s, If-Match, soft delete, restore, paging — lives once in <see cref="ResourceService{TEntity,TWrite,TView}"/>,
+/// which both the API endpoints and the UI call.
+/// </summary>
+public abstract class ResourceDefinition<TEntity, TWrite, TView>
+    where TEntity : class, ITracked
+    where TWrite : class
+{
+    /// <summary>Route segment and permission resource, plural kebab-case ("api-keys").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Sortable fields; the first is the default order.</summary>
+    public abstract IReadOnlyList<SortField<TEntity>> Sorts { get; }
+
+    public virtual bool CanRestore => true;
+
+    public virtual IQueryable<TEntity> Search(IQueryable<TEntity> query, string text) => query;
+
+    public abstract TView ToView(TEntity entity);
+
+    public abstract TWrite ToWrite(TEntity entity);
+
+    /// <summary>Validates the write model and builds a new entity (not yet added).</summary>
+    public abstract Task<TEntity> CreateAsync(TWrite write, PeyvandDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Validates the write model and applies it to an existing entity.</summary>
+    public abstract Task UpdateAsync(TEntity entity, TWrite write, PeyvandDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Checks that may refuse a delete (e.g. the last administrator); throw to refuse.</summary>
+    public virtual Task BeforeDeleteAsync(TEntity entity, PeyvandDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The owner a new record gets; only owned resources have one.</summary>
+    public virtual Guid? OwnerOf(TEntity entity) => (entity as IOwned)?.OwnerId;
+}
+
+/// <summary>A view together with the version its ETag names.</summary>
+public sealed record Versioned<TView>(TView View, int Version, Guid Id);

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Kernel.Resources;
+
+[Flags]
+public enum ResourceRoutes
+{
+    List = 1,
+    Get = 2,
+    Create = 4,
+    Patch = 8,
+    Delete = 16,
+    Restore = 32,
+    All = List | Get | Create | Patch | Delete | Restore,
+}
+
+/// <summary>Maps the standard REST routes of a resource onto its <see cref="ResourceService{TEntity,TWrite,TView}"/>.</summary>
+public static class ResourceEndpoints
+{
+    public const string MergePatchJson = "application/merge-patch+json";
+
+    public static RouteGroupBuilder MapResource<TEntity, TWrite, TView>(
+        this IEndpointRouteBuilder api, string name, string tag, ResourceRoutes routes = ResourceRoutes.All)
+        where TEntity : class, ITracked
+        where TWrite : class
+        where TView : class
+    {
+        var group = api.MapGroup($"/{name}").WithTags(tag);
+        var singular = Pascal(name);
+
+        if (routes.HasFlag(ResourceRoutes.List))
+        {
+            group.MapGet("/", async ([AsParameters] ListQuery list, ResourceService<TEntity, TWrite, TView> service, CancellationToken ct) =>
+                    TypedResults.Ok(await service.ListAsync(list, ct)))
+                .WithName($"List{singular}").WithSummary($"List {name} (keyset paging; q, sort, limit ≤ {ListQuery.MaxLimit})")
+                .WithStandardProblems();
+        }
+
+        if (routes.HasFlag(ResourceRoutes.Get))
+        {
+            group.MapGet("/{id:guid}", async (Guid id, ResourceService<TEntity, TWrite, TView> service, HttpResponse response, CancellationToken ct) =>
+                    Ok(response, await service.GetAsync(id, ct)))
+                .WithName($"Get{singular}").WithSummary($"Read one of the {name}")
+                .WithStandardProblems(byId: true);
+        }
+
+        if (routes.HasFlag(ResourceRoutes.Create))
+        {
+            group.MapPost("/", async (TWrite body, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
+                    Created(http, name, await service.CreateAsync(body, ct)))
+                .WithName($"Create{singular}").WithSummary($"Create one of the {name} (honours Idempotency-Key)")
+                .WithStandardProblems(writes: true);
+        }
+
+        if (routes.HasFlag(ResourceRoutes.Patch))
+        {
+            group.MapPatch("/{id:guid}", async (Guid id, JsonElement patch, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
+                    Ok(http.Response, await service.PatchAsync(id, patch, ETags.ExpectedVersion(http.Request), ct)))
+                .Accepts<TWrite>(MergePatchJson, "application/json")
+                .WithName($"Update{singular}").WithSummary($"Change one of the {name} (JSON merge patch; If-Match)")
+                .WithStandardProblems(writes: true, byId: true);
+        }
+
+        if (routes.HasFlag(ResourceRoutes.Delete))
+        {
+            group.MapDelete("/{id:guid}", async (Guid id, ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
+                {
+                    await service.DeleteAsync(id, ETags.ExpectedVersion(request), ct);
+                    return TypedResults.NoContent();
+                })
+                .WithName($"Delete{singular}").WithSummary($"Delete one of the {name} (soft; If-Match)")
+                .WithStandardProblems(writes: true, byId: true);
+        }
+
+        if (routes.HasFlag(ResourceRoutes.Restore))
+        {
+            group.MapPost("/{id:guid}/restore", async (Guid id, ResourceService<TEntity, TWrite, TView> service, HttpResponse response, CancellationToken ct) =>
+                    Ok(response, await service.RestoreAsync(id, ct)))
+                .WithName($"Restore{singular}").WithSummary($"Bring back a deleted one of the {name}")
+                .WithStandardProblems(writes: true, byId: true);
+        }
+
+        return group;
+    }
+
+    public static Ok<TView> Ok<TView>(HttpResponse response, Versioned<TView> result)
+    {
+        ETags.Set(response, result.Version);
+        return TypedResults.Ok(result.View);
+    }
+
+    public static Created<TView> Created<TView>(HttpContext http, string name, Versioned<TView> result)
+    {
+        ETags.Set(http.Response, result.Version);
+        return TypedResults.Created($"/api/v1/{name}/{result.Id}", result.View);
+    }
+
+    private static string Pascal(string kebab) =>
+        string.Concat(kebab.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Permissions;
+
+namespace Peyvand.Kernel.Resources;
+
+/// <summary>The standard operations on a resource, with permissions and concurrency enforced here once.</summary>
+public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db, ResourceDefinition<TEntity, TWrite, TView> definition)
+    where TEntity : class, ITracked
+    where TWrite : class
+{
+    private string Name => definition.Name;
+
+    public ResourceDefinition<TEntity, TWrite, TView> Definition => definition;
+
+    public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken)
+    {
+        db.CurrentUser.Demand(Name, PermissionAction.Read);
+        var query = db.Set<TEntity>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(list.Q))
+        {
+            if (list.Q.Length > 200)
+                throw new InvalidInputException("q", "Search text must be at most 200 characters.");
+            query = definition.Search(query, list.Q.Trim());
+        }
+        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    /// <summary>Deleted records are listed for whoever may restore them.</summary>
+    public async Task<Page<TView>> ListDeletedAsync(ListQuery list, CancellationToken cancellationToken)
+    {
+        db.CurrentUser.Demand(Name, PermissionAction.Delete);
+        var query = db.Set<TEntity>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
+            .Where(e => e.DeletedAt != null);
+        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    public async Task<Versioned<TView>> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        db.CurrentUser.Demand(Name, PermissionAction.Read);
+        var entity = await db.Set<TEntity>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new NotFoundException(Name, id);
+        return Versioned(entity);
+    }
+
+    public async Task<TWrite> GetForEditAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var entity = await LoadForChangeAsync(id, PermissionAction.Update, expectedVersion: null, cancellationToken);
+        return definition.ToWrite(entity);
+    }
+
+    public async Task<Versioned<TView>> CreateAsync(TWrite write, CancellationToken cancellationToken)
+    {
+        var level = db.CurrentUser.Demand(Name, PermissionAction.Create);
+        Validation.Ensure(write);
+        var entity = await definition.CreateAsync(write, db, cancellationToken);
+        EnsureReach(level, entity);
+        if (db.Entry(entity).State == EntityState.Detached)
+            db.Add(entity);
+        await SaveAsync(cancellationToken);
+        return Versioned(entity);
+    }
+
+    public async Task<Versioned<TView>> UpdateAsync(Guid id, TWrite write, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var entity = await LoadForChangeAsync(id, PermissionAction.Update, expectedVersion, cancellationToken);
+        Validation.Ensure(write);
+        await definition.UpdateAsync(entity, write, db, cancellationToken);
+        EnsureReach(db.CurrentUser.LevelFor(Name, PermissionAction.Update), entity);
+        await SaveAsync(cancellationToken);
+        return Versioned(entity);
+    }
+
+    public async Task<Versioned<TView>> PatchAsync(Guid id, JsonElement patch, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var entity = await LoadForChangeAsync(id, PermissionAction.Update, expectedVersion, cancellationToken);
+        var write = MergePatch.Apply(definition.ToWrite(entity), patch);
+        Validation.Ensure(write);
+        await definition.UpdateAsync(entity, write, db, cancellationToken);
+        EnsureReach(db.CurrentUser.LevelFor(Name, PermissionAction.Update), entity);
+        await SaveAsync(cancellationToken);
+        return Versioned(entity);
+    }
+
+    public async Task DeleteAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var entity = await LoadForChangeAsync(id, PermissionAction.Delete, expectedVersion, cancellationToken);
+        await definition.BeforeDeleteAsync(entity, db, cancellationToken);
+        db.Remove(entity); // the save interceptor turns this into a soft delete
+        await SaveAsync(cancellationToken);
+    }
+
+    public async Task<Versioned<TView>> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var level = db.CurrentUser.Demand(Name, PermissionAction.Delete);
+        if (!definition.CanRestore)
+            throw new ConflictException($"Deleted {Name} cannot be restored.");
+        var entity = await db.Set<TEntity>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
+            .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException(Name, id);
+        EnsureReach(level, entity);
+        if (entity.DeletedAt is not null)
+        {
+            db.Entry(entity).Property(nameof(ITracked.DeletedAt)).CurrentValue = null;
+            await SaveAsync(cancellationToken);
+        }
+        return Versioned(entity);
+    }
+
+    private async Task<TEntity> LoadForChangeAsync(Guid id, PermissionAction action, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var level = db.CurrentUser.Demand(Name, action);
+        var entity = await db.Set<TEntity>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new NotFoundException(Name, id);
+        EnsureReach(level, entity);
+        if (expectedVersion is { } expected)
+        {
+            if (expected != entity.Version)
+                throw new ConcurrencyException();
+            // A save racing ours between this read and our write is caught by the version token, too.
+            db.Entry(entity).Property(nameof(ITracked.Version)).OriginalValue = expected;
+        }
+        return entity;
+    }
+
+    private void EnsureReach(PermissionLevel level, TEntity entity)
+    {
+        if (entity is IOwned && !db.CurrentUser.IsSystem && !db.CurrentUser.Reaches(level, definition.OwnerOf(entity)))
+            throw new ForbiddenException($"This {Name} record is outside what you may change.");
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new ConflictException($"A {Name} record with the same unique value already exists.");
+        }
+    }
+
+    private Versioned<TView> Versioned(TEntity entity) => new(definition.ToView(entity), entity.Version, entity.Id);
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Peyvand.Identity.Auth;
+
+namespace Peyvand.Web.Hosting;
+
+public static class Authentication
+{
+    private const string Selector = "Peyvand";
+
+    /// <summary>API routes authenticate with bearer API keys only (no cookies, so no CSRF); everything else with the sign-in cookie.</summary>
+    public static IServiceCollection AddPeyvandAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+            })
+            .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api/v1") ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "peyvand.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+}
+
+/// <summary>Fills the scope's current user from the authenticated principal; an identity that no longer holds (disabled user) is dropped.</summary>
+public sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, CurrentUserLoader loader)
+    {
+        if (http.User.Identity?.IsAuthenticated == true && !await loader.LoadAsync(http.User, http.RequestAborted))
+            http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        await next(http);
+    }
+}
+
+public static class ApiBodyLimit
+{
+    public const long MaxApiBodyBytes = 1024 * 1024;
+
+    /// <summary>API bodies are small JSON documents; anything over 1 MiB is refused with 413 before it is read.</summary>
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            if (http.Request.ContentLength > MaxApiBodyBytes)
+                throw new BadHttpRequestException("The request body is too large (at most 1 MiB).", StatusCodes.Status413PayloadTooLarge);
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = MaxApiBodyBytes;
+        }
+        await next(http);
+    });
+}

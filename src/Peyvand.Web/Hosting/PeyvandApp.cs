@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using Peyvand.Identity;
+using Peyvand.Identity.Auth;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Jobs;
+using Peyvand.Kernel.Mail;
+using Peyvand.Kernel.Outbox;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Peyvand.Web.Hosting;
+
+/// <summary>Builds the application: the kernel, then each module in dependency order, then the HTTP pipeline.</summary>
+public static class PeyvandApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    /// <summary>Services shared by the web host and the CLI verbs.</summary>
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDir = Path.GetFullPath(configuration["Peyvand:DataDir"] ?? "data");
+        services.AddSingleton(new DataDirectory(dataDir));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+
+        var catalog = new PermissionCatalog();
+        services.AddSingleton(catalog);
+        var eventTypes = new DomainEventTypes();
+        services.AddSingleton(eventTypes);
+        var database = DatabaseSettings.From(configuration, dataDir);
+        services.AddPeyvandDatabase(database);
+        services.AddScoped(typeof(ResourceService<,,>));
+        services.AddSingleton<OutboxDispatcher>();
+        services.Configure<SmtpOptions>(configuration.GetSection("Peyvand:Smtp"));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.Configure<BootstrapOptions>(configuration.GetSection("Peyvand:Bootstrap"));
+        services.AddScoped<DatabaseInitializer>();
+
+        // Migrations and the first organisation come before anything else starts, background jobs included.
+        services.AddHostedService<StartupInitializer>();
+        services.AddPeyvandJobs(database, configuration.GetValue("Peyvand:Jobs:OutboxInterval", TimeSpan.FromSeconds(2)));
+
+        // Modules, in dependency order (Identity ← Customers ← Sales ← Service/Marketing ← Automation/Analytics).
+        services.AddIdentityModule(catalog);
+
+        services.AddDataProtection().SetApplicationName("Peyvand").PersistKeysToDbContext<PeyvandDbContext>();
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o => PeyvandJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddPeyvandAuthentication();
+        services.AddPeyvandRateLimiting(configuration);
+        services.AddPeyvandOpenApi();
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+        app.UseApiBodyLimit();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
+        app.MapMetrics("/metrics").DisableRateLimiting();
+        app.MapOpenApi("/openapi/{documentName}.json").DisableRateLimiting();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Peyvand API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .DisableRateLimiting();
+
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
+            .RequireRateLimiting(RateLimiting.ApiPolicy);
+        api.MapIdentityEndpoints();
+
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+    }
+}
+
+public sealed record DataDirectory(string Path);

@@ -1,0 +1,170 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Peyvand.Identity.Domain;
+using Peyvand.Identity.Features;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
+
+namespace Peyvand.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over a real database of its own (a temp SQLite file, or a fresh PostgreSQL database in the
+/// cluster test.sh starts). Tests isolate from each other by creating their own tenants, as real customers are.
+/// </summary>
+public class PeyvandAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PostgresVariable = "PEYVAND_TEST_POSTGRES";
+    public const string AdminPassword = "correct-horse-battery-42";
+
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("peyvand-test-").FullName;
+    private string? _postgresDatabase;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string? ConnectionString { get; private set; }
+    public string DataDir => _dataDir;
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrEmpty(PostgresServer))
+                return; // tests skip themselves (see RequireDatabase); ./test.sh always provides a server
+            _postgresDatabase = $"peyvand_test_{Guid.NewGuid():N}"[..40];
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
+            await create.ExecuteNonQueryAsync();
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+        }
+    }
+
+    public void RequireDatabase()
+    {
+        if (Provider == DatabaseProvider.Postgres && ConnectionString is null)
+            Assert.Skip($"{PostgresVariable} is not set; ./test.sh starts PostgreSQL and sets it.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Peyvand:DataDir", _dataDir);
+        builder.UseSetting("Peyvand:Database:Provider", Provider.ToString());
+        if (ConnectionString is not null)
+            builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        builder.UseSetting("Peyvand:Bootstrap:AdminEmail", $"root-{Guid.NewGuid():N}@example.com");
+        builder.UseSetting("Peyvand:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Peyvand:RateLimit:PermitsPerMinute", "100000");
+        builder.UseSetting("Peyvand:Jobs:OutboxInterval", "00:00:00.500");
+        if (Environment.GetEnvironmentVariable("PEYVAND_TEST_SMTP_PORT") is { } smtpPort)
+        {
+            builder.UseSetting("Peyvand:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Peyvand:Smtp:Port", smtpPort);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A new organisation with its administrator and an API client acting as them.</summary>
+    public async Task<TestTenant> CreateTenantAsync(string? name = null)
+    {
+        RequireDatabase();
+        name ??= $"Org {Guid.NewGuid():N}"[..16];
+        await using var scope = Services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<TenantProvisioning>();
+        var adminEmail = $"admin-{Guid.NewGuid():N}@example.com";
+        var result = await provisioning.CreateAsync(name, null, adminEmail, AdminPassword, CancellationToken.None);
+        var tenant = new TestTenant(this, result.Tenant.Id, result.Tenant.Slug, adminEmail, result.Administrator.Id);
+        tenant.Admin = await tenant.ClientForUserAsync(result.Administrator.Id);
+        return tenant;
+    }
+
+    /// <summary>An API client with the given bearer key (or none).</summary>
+    public HttpClient ApiClient(string? key)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a scope acting as the system for a tenant, for direct database checks.</summary>
+    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<PeyvandDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenantId);
+        return await work(scope.ServiceProvider.GetRequiredService<PeyvandDbContext>());
+    }
+
+    internal async Task<string> IssueKeyAsync(Guid tenantId, Guid userId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenantId, userId);
+        var keys = scope.ServiceProvider.GetRequiredService<ResourceService<ApiKey, ApiKeyWrite, ApiKeyView>>();
+        await keys.CreateAsync(new ApiKeyWrite("test", UserId: userId), CancellationToken.None);
+        return ((ApiKeyResource)keys.Definition).IssuedSecret!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>One application per provider for the whole run (xunit assembly fixtures).</summary>
+public sealed class SqliteApp() : PeyvandAppFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : PeyvandAppFactory(DatabaseProvider.Postgres);
+
+/// <summary>A tenant made for one test, with intent methods to act in it.</summary>
+public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
+{
+    public Guid Id { get; } = id;
+    public string Slug { get; } = slug;
+    public string AdminEmail { get; } = adminEmail;
+    public Guid AdminUserId { get; } = adminUserId;
+    public HttpClient Admin { get; internal set; } = null!;
+
+    public async Task<HttpClient> ClientForUserAsync(Guid userId) => app.ApiClient(await app.IssueKeyAsync(Id, userId));
+
+    /// <summary>Creates a user holding the built-in role <paramref name="roleKey"/> and returns an API client acting as them.</summary>
+    public async Task<(Guid UserId, HttpClient Client)> UserWithRoleAsync(string roleKey)
+    {
+        var roleId = await app.InTenantAsync(Id, async db =>
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Set<Role>(), r => r.BuiltInKey == roleKey)).Id);
+        var response = await Admin.PostAsJsonAsync("/api/v1/users", new
+        {
+            email = $"{roleKey}-{Guid.NewGuid():N}@example.com",
+            displayName = roleKey,
+            roleIds = new[] { roleId },
+            password = PeyvandAppFactory.AdminPassword,
+        });
+        await response.ShouldHaveAsync(System.Net.HttpStatusCode.Created);
+        var userId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        return (userId, await ClientForUserAsync(userId));
+    }
+}
