@@ -10,6 +10,7 @@ using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Cli;
 using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Outbox;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 
@@ -20,8 +21,11 @@ public static class IdentityModule
 {
     public const string Name = "Identity";
 
-    public static IServiceCollection AddIdentityModule(this IServiceCollection services, PermissionCatalog catalog)
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, PermissionCatalog catalog, DomainEventTypes events)
     {
+        events.Register<UserInvited>("identity.user-invited");
+        services.AddScoped<IDomainEventHandler<UserInvited>, SendInvitation>();
+
         catalog.Register("users", Name);
         catalog.Register("teams", Name);
         catalog.Register("roles", Name);

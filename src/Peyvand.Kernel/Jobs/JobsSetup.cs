@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Outbox;
 using Quartz;
@@ -47,11 +48,13 @@ public static class JobsSetup
 
 /// <summary>Drains the outbox; never runs twice at once, even across nodes.</summary>
 [DisallowConcurrentExecution]
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        while (await dispatcher.DispatchPendingAsync(cancellationToken) == OutboxDispatcher.BatchSize)
+        // A stopping node abandons its current message (its transaction rolls back) so a restart or another node redoes it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        while (await dispatcher.DispatchPendingAsync(stopping.Token) == OutboxDispatcher.BatchSize)
         {
             // A full batch means more may be waiting: keep going rather than wait for the next firing.
         }

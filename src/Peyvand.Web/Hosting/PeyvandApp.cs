@@ -54,6 +54,7 @@ public static class PeyvandApp
         services.Configure<SmtpOptions>(configuration.GetSection("Peyvand:Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.Configure<BootstrapOptions>(configuration.GetSection("Peyvand:Bootstrap"));
+        services.Configure<Identity.Features.PublicUrlOptions>(configuration.GetSection("Peyvand"));
         services.AddScoped<DatabaseInitializer>();
 
         // Migrations and the first organisation come before anything else starts, background jobs included.
@@ -61,7 +62,7 @@ public static class PeyvandApp
         services.AddPeyvandJobs(database, configuration.GetValue("Peyvand:Jobs:OutboxInterval", TimeSpan.FromSeconds(2)));
 
         // Modules, in dependency order (Identity ← Customers ← Sales ← Service/Marketing ← Automation/Analytics).
-        services.AddIdentityModule(catalog);
+        services.AddIdentityModule(catalog, eventTypes);
 
         services.AddDataProtection().SetApplicationName("Peyvand").PersistKeysToDbContext<PeyvandDbContext>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -15,14 +15,18 @@ namespace Peyvand.Tests.Infrastructure;
 /// The whole application over a real database of its own (a temp SQLite file, or a fresh PostgreSQL database in the
 /// cluster test.sh starts). Tests isolate from each other by creating their own tenants, as real customers are.
 /// </summary>
-public class PeyvandAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+public class PeyvandAppFactory(
+    DatabaseProvider provider,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string PostgresVariable = "PEYVAND_TEST_POSTGRES";
     public const string AdminPassword = "correct-horse-battery-42";
 
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("peyvand-test-").FullName;
+    private string _dataDir = Directory.CreateTempSubdirectory("peyvand-test-").FullName;
     private string? _postgresDatabase;
+    private bool _ownsDatabase = true;
 
     public DatabaseProvider Provider { get; } = provider;
     public string? ConnectionString { get; private set; }
@@ -30,9 +34,26 @@ public class PeyvandAppFactory(DatabaseProvider provider, IReadOnlyDictionary<st
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
 
+    /// <summary>
+    /// A second application over this one's database, as after a restart or on another node. The database now
+    /// belongs to the new application: it is removed when that one is disposed.
+    /// </summary>
+    public PeyvandAppFactory SharingDatabase(Action<IServiceCollection>? otherServices = null)
+    {
+        var other = new PeyvandAppFactory(Provider, settings, otherServices)
+        {
+            _dataDir = _dataDir,
+            _postgresDatabase = _postgresDatabase,
+            ConnectionString = ConnectionString,
+            _ownsDatabase = _ownsDatabase,
+        };
+        _ownsDatabase = false;
+        return other;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && ConnectionString is null)
         {
             if (string.IsNullOrEmpty(PostgresServer))
                 return; // tests skip themselves (see RequireDatabase); ./test.sh always provides a server
@@ -69,6 +90,8 @@ public class PeyvandAppFactory(DatabaseProvider provider, IReadOnlyDictionary<st
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (services is not null)
+            builder.ConfigureServices(services);
     }
 
     /// <summary>A new organisation with its administrator and an API client acting as them.</summary>
@@ -115,6 +138,8 @@ public class PeyvandAppFactory(DatabaseProvider provider, IReadOnlyDictionary<st
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!_ownsDatabase)
+            return;
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -4,8 +4,10 @@ using Peyvand.Kernel.Domain;
 namespace Peyvand.Identity.Domain;
 
 /// <summary>A person who signs in. Emails are unique across all tenants, so a login names its tenant.</summary>
-public sealed class AppUser : IdentityUser<Guid>, ITracked
+public sealed class AppUser : IdentityUser<Guid>, ITracked, IHasDomainEvents
 {
+    private readonly List<IDomainEvent> _domainEvents = [];
+
     public const int MaxDisplayNameLength = 200;
 
     public AppUser()
@@ -28,4 +30,13 @@ public sealed class AppUser : IdentityUser<Guid>, ITracked
     public Guid? UpdatedBy { get; private set; }
     public DateTime? DeletedAt { get; private set; }
     public int Version { get; private set; }
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    /// <summary>A user made without a password is invited: they get a link to choose one.</summary>
+    public void Invite() => _domainEvents.Add(new UserInvited(Id));
 }
+
+public sealed record UserInvited(Guid UserId) : IDomainEvent;

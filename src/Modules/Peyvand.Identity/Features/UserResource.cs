@@ -57,14 +57,19 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
     public override async Task<AppUser> CreateAsync(UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         await CheckAsync(write, db, cancellationToken);
-        if (string.IsNullOrEmpty(write.Password))
-            throw new InvalidInputException("password", "A password is required for a new user.");
         // Fields are set directly: UserManager's setters save at once, and this save belongs to the resource service.
         var user = new AppUser { EmailConfirmed = true };
         SetEmail(user, write.Email);
         Apply(user, write);
-        await EnsurePasswordAsync(user, write.Password);
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, write.Password);
+        if (string.IsNullOrEmpty(write.Password))
+        {
+            user.Invite();
+        }
+        else
+        {
+            await EnsurePasswordAsync(user, write.Password);
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, write.Password);
+        }
         return user;
     }
 

@@ -1,0 +1,33 @@
+namespace Peyvand.Tests.Infrastructure;
+
+/// <summary>The SMTP sink's Maildir that test.sh starts (aiosmtpd): every message sent by the app lands here.</summary>
+public static class Mailbox
+{
+    public static string? Folder => Environment.GetEnvironmentVariable("PEYVAND_TEST_MAILDIR") is { } dir ? Path.Combine(dir, "new") : null;
+
+    public static void Require()
+    {
+        if (Folder is null)
+            Assert.Skip("PEYVAND_TEST_MAILDIR is not set; ./test.sh starts an SMTP sink and sets it.");
+    }
+
+    /// <summary>Waits for messages to <paramref name="address"/>.</summary>
+    public static async Task<IReadOnlyList<MimeKit.MimeMessage>> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null)
+    {
+        Require();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var found = MessagesTo(address);
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+                return found;
+            await Task.Delay(200);
+        }
+    }
+
+    public static IReadOnlyList<MimeKit.MimeMessage> MessagesTo(string address) =>
+        Directory.EnumerateFiles(Folder!)
+            .Select(file => MimeKit.MimeMessage.Load(file))
+            .Where(m => m.To.Mailboxes.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+}
