@@ -41,6 +41,9 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
             if (entry.Entity is ITenantOwned and not ITracked && entry.State == EntityState.Added)
                 StampTenant(entry, user.RequireTenant());
 
+            if (entry.Entity is ITenantRoot root && entry.State == EntityState.Modified)
+                audits.Add(Audit(entry, root.Id, root.Id, AuditActions.Update, now, user.UserId, user.ApiKeyId));
+
             if (entry.Entity is not ITracked tracked)
                 continue;
 
@@ -76,7 +79,7 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
             }
 
             if (action is not null)
-                audits.Add(Audit(entry, tracked, action, now, user.UserId, user.ApiKeyId));
+                audits.Add(Audit(entry, tracked.TenantId, tracked.Id, action, now, user.UserId, user.ApiKeyId));
 
             if (entry.Entity is IHasDomainEvents { DomainEvents.Count: > 0 } source)
             {
@@ -125,13 +128,13 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
         };
     }
 
-    private static AuditEntry Audit(EntityEntry entry, ITracked tracked, string action, DateTime now, Guid? userId, Guid? apiKeyId)
+    private static AuditEntry Audit(EntityEntry entry, Guid tenantId, Guid entityId, string action, DateTime now, Guid? userId, Guid? apiKeyId)
     {
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
             var meta = property.Metadata;
-            if (meta.IsNotAudited() || meta.IsPrimaryKey() || meta.IsShadowProperty() || IsStamp(meta.Name))
+            if (meta.IsNotAudited() || meta.IsPrimaryKey() || meta.IsShadowProperty() || IsStamp(meta.Name) || meta.IsConcurrencyToken)
                 continue;
             if (action == AuditActions.Create)
             {
@@ -146,12 +149,12 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
 
         return new AuditEntry
         {
-            TenantId = tracked.TenantId,
+            TenantId = tenantId,
             At = now,
             UserId = userId,
             ApiKeyId = apiKeyId,
             EntityType = entry.Metadata.ClrType.Name,
-            EntityId = tracked.Id,
+            EntityId = entityId,
             Action = action,
             Changes = JsonSerializer.Serialize(changes, PeyvandJson.Options),
         };

@@ -66,5 +66,8 @@ public interface IOwned
     Guid? OwnerId { get; }
 }
 
+/// <summary>The row that is a tenant itself: not tenant-owned, but its changes are audited in its own log.</summary>
+public interface ITenantRoot : IEntity;
+
 /// <summary>Something that happened in the domain; stored in the outbox with the change that raised it.</summary>
 public interface IDomainEvent;

@@ -3,7 +3,7 @@ using Peyvand.Kernel.Domain;
 namespace Peyvand.Identity.Domain;
 
 /// <summary>An organisation using Peyvand. Every tenant-owned row points at one; nothing crosses between them.</summary>
-public sealed class Tenant : Entity
+public sealed class Tenant : Entity, ITenantRoot
 {
     public const int MaxNameLength = 200;
     public const int MaxSlugLength = 63;
