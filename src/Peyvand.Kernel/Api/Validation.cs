@@ -32,3 +32,22 @@ public static class Validation
         list.Add(message);
     }
 }
+
+/// <summary>Enum values in query strings use the same names as in JSON bodies ("mql", "customer").</summary>
+public static class QueryEnum
+{
+    public static T? Parse<T>(string? value, string field)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value.Trim()), Data.PeyvandJson.Options);
+        }
+        catch (JsonException)
+        {
+            throw new InvalidInputException(field, $"Unknown value '{value}'.");
+        }
+    }
+}

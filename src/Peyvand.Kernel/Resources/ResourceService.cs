@@ -16,10 +16,12 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
 
     public ResourceDefinition<TEntity, TWrite, TView> Definition => definition;
 
-    public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken)
+    public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         var query = db.Set<TEntity>().AsNoTracking();
+        if (filter is not null)
+            query = filter(query);
         if (!string.IsNullOrWhiteSpace(list.Q))
         {
             if (list.Q.Length > 200)

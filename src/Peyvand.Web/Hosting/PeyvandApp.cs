@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
+using Peyvand.Customers;
 using Peyvand.Identity;
 using Peyvand.Identity.Auth;
 using Peyvand.Kernel.Api;
@@ -63,6 +64,7 @@ public static class PeyvandApp
 
         // Modules, in dependency order (Identity ← Customers ← Sales ← Service/Marketing ← Automation/Analytics).
         services.AddIdentityModule(catalog, eventTypes);
+        services.AddCustomersModule(catalog);
 
         services.AddDataProtection().SetApplicationName("Peyvand").PersistKeysToDbContext<PeyvandDbContext>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -99,6 +101,7 @@ public static class PeyvandApp
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .RequireRateLimiting(RateLimiting.ApiPolicy);
         api.MapIdentityEndpoints();
+        api.MapCustomersEndpoints();
 
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
     }

@@ -64,6 +64,8 @@ public class PeyvandAppFactory(
             await create.ExecuteNonQueryAsync();
             ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
         }
+        if (Provider == DatabaseProvider.Sqlite || ConnectionString is not null)
+            _ = Services; // start now: the lazy start on first use is not safe when parallel tests share this app
     }
 
     public void RequireDatabase()

@@ -82,6 +82,8 @@ public abstract class TenantIsolationTests(PeyvandAppFactory app)
             ["users"] = user,
             ["teams"] = await Create("teams", new { name = "Secret team", memberIds = new[] { user } }),
             ["api-keys"] = await Create("api-keys", new { name = "Secret key" }),
+            ["companies"] = await Create("companies", new { name = "Secret company" }),
+            ["contacts"] = await Create("contacts", new { firstName = "Secret", lastName = "Contact" }),
         };
     }
 }

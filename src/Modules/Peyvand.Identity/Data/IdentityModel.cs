@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Data;
-using Peyvand.Kernel.Permissions;
 
 namespace Peyvand.Identity.Data;
 
@@ -85,14 +82,7 @@ internal sealed class IdentityModel : IModelContributor
             b.Property(r => r.Name).HasMaxLength(Role.MaxNameLength);
             b.Property(r => r.Description).HasMaxLength(2000);
             b.Property(r => r.BuiltInKey).HasMaxLength(50);
-            b.Property(r => r.Permissions)
-                .HasConversion(
-                    v => JsonSerializer.Serialize(v, PeyvandJson.Options),
-                    v => JsonSerializer.Deserialize<Dictionary<string, PermissionLevel>>(v, PeyvandJson.Options) ?? new(),
-                    new ValueComparer<Dictionary<string, PermissionLevel>>(
-                        (a, c) => a!.Count == c!.Count && !a.Except(c).Any(),
-                        v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)),
-                        v => new Dictionary<string, PermissionLevel>(v)));
+            b.Property(r => r.Permissions).HasJsonConversion();
             b.HasIndex(r => new { r.TenantId, r.Name });
         });
 

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Customers.Domain;
+using Peyvand.Kernel.Data;
+
+namespace Peyvand.Customers.Data;
+
+internal sealed class CustomersModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Contact>(b =>
+        {
+            b.ToTable("Contacts");
+            b.IsPermissionResource(CustomersModule.Contacts);
+            b.Ignore(c => c.FullName);
+            b.Property(c => c.FirstName).HasMaxLength(Contact.MaxNameLength);
+            b.Property(c => c.LastName).HasMaxLength(Contact.MaxNameLength);
+            b.Property(c => c.Emails).HasJsonConversion();
+            b.Property(c => c.Phones).HasJsonConversion();
+            b.Property(c => c.NationalId).HasMaxLength(10);
+            b.Property(c => c.LifecycleStage).HasConversion<string>().HasMaxLength(30);
+            b.Property(c => c.JobTitle).HasMaxLength(100);
+            b.Property(c => c.Source).HasMaxLength(100);
+            b.Property(c => c.Website).HasMaxLength(500);
+            b.Property(c => c.PrimaryEmail).HasMaxLength(256);
+            b.Property(c => c.PrimaryPhone).HasMaxLength(20);
+            b.Property(c => c.SearchText).HasMaxLength(4000).NotAudited();
+            b.HasIndex(c => new { c.TenantId, c.LastName, c.FirstName });
+            b.HasIndex(c => new { c.TenantId, c.PrimaryEmail });
+            b.HasIndex(c => new { c.TenantId, c.PrimaryPhone });
+            b.HasIndex(c => new { c.TenantId, c.NationalId });
+            b.HasIndex(c => new { c.TenantId, c.OwnerId });
+            b.HasIndex(c => new { c.TenantId, c.CompanyId });
+        });
+
+        modelBuilder.Entity<Company>(b =>
+        {
+            b.ToTable("Companies");
+            b.IsPermissionResource(CustomersModule.Companies);
+            b.Property(c => c.Name).HasMaxLength(Company.MaxNameLength);
+            b.Property(c => c.LegalName).HasMaxLength(Company.MaxNameLength);
+            b.Property(c => c.NationalId).HasMaxLength(11);
+            b.Property(c => c.EconomicCode).HasMaxLength(12);
+            b.Property(c => c.Industry).HasMaxLength(100);
+            b.Property(c => c.Size).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Website).HasMaxLength(500);
+            b.Property(c => c.Phones).HasJsonConversion();
+            b.Property(c => c.SearchText).HasMaxLength(4000).NotAudited();
+            b.HasIndex(c => new { c.TenantId, c.Name });
+            b.HasIndex(c => new { c.TenantId, c.NationalId });
+            b.HasIndex(c => new { c.TenantId, c.OwnerId });
+            b.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
+        });
+    }
+}

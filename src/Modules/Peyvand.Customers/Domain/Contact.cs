@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using Peyvand.Kernel.Domain;
+
+namespace Peyvand.Customers.Domain;
+
+[JsonConverter(typeof(JsonStringEnumConverter<LifecycleStage>))]
+public enum LifecycleStage
+{
+    [JsonStringEnumMemberName("subscriber")] Subscriber,
+    [JsonStringEnumMemberName("lead")] Lead,
+    [JsonStringEnumMemberName("mql")] MarketingQualifiedLead,
+    [JsonStringEnumMemberName("sql")] SalesQualifiedLead,
+    [JsonStringEnumMemberName("opportunity")] Opportunity,
+    [JsonStringEnumMemberName("customer")] Customer,
+    [JsonStringEnumMemberName("evangelist")] Evangelist,
+    [JsonStringEnumMemberName("churned")] Churned,
+}
+
+/// <summary>A person the organisation has a relationship with.</summary>
+public sealed class Contact : TenantEntity, IOwned
+{
+    public const int MaxNameLength = 100;
+
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public List<EmailEntry> Emails { get; set; } = [];
+    public List<PhoneEntry> Phones { get; set; } = [];
+    public string? NationalId { get; set; }
+    public LifecycleStage LifecycleStage { get; set; } = LifecycleStage.Lead;
+    public string? JobTitle { get; set; }
+    public Guid? CompanyId { get; set; }
+    public string? Source { get; set; }
+    public string? Website { get; set; }
+    public DateOnly? Birthday { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>The primary email and phone, kept in their own indexed columns for duplicate checks and lookups.</summary>
+    public string? PrimaryEmail { get; private set; }
+    public string? PrimaryPhone { get; private set; }
+
+    /// <summary>Names, emails, phones, IDs and tags, normalised for search (see PersianText).</summary>
+    public string SearchText { get; private set; } = "";
+
+    public string FullName => $"{FirstName} {LastName}".Trim();
+
+    public void Reindex(string searchText)
+    {
+        PrimaryEmail = Emails.FirstOrDefault(e => e.Primary)?.Value;
+        PrimaryPhone = Phones.FirstOrDefault(p => p.Primary)?.Value;
+        SearchText = searchText;
+    }
+}

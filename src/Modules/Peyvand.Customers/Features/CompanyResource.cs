@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Customers.Domain;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Text;
+
+namespace Peyvand.Customers.Features;
+
+public sealed record CompanyWrite(
+    [property: Required, MaxLength(Company.MaxNameLength)] string Name,
+    [property: MaxLength(Company.MaxNameLength)] string? LegalName = null,
+    [property: MaxLength(20)] string? NationalId = null,
+    [property: MaxLength(20)] string? EconomicCode = null,
+    [property: MaxLength(100)] string? Industry = null,
+    CompanySize? Size = null,
+    [property: MaxLength(500)] string? Website = null,
+    [property: MaxLength(20)] List<PhoneInput>? Phones = null,
+    Guid? ParentCompanyId = null,
+    [property: MaxLength(30)] List<string>? Tags = null,
+    Guid? OwnerId = null);
+
+public sealed record CompanyView(
+    Guid Id, string Name, string? LegalName, string? NationalId, string? EconomicCode, string? Industry, CompanySize? Size,
+    string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
+    DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
+{
+    public override string Name => CustomersModule.Companies;
+
+    public override IReadOnlyList<SortField<Company>> Sorts { get; } =
+    [
+        SortField.By<Company, string>("name", c => c.Name),
+        SortField.By<Company, DateTime>("createdAt", c => c.CreatedAt),
+        SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
+    ];
+
+    public override IQueryable<Company> Search(IQueryable<Company> query, string text)
+    {
+        foreach (var word in CustomerRules.QueryWords(text))
+            query = query.Where(c => c.SearchText.Contains(word));
+        return query;
+    }
+
+    public override CompanyView ToView(Company c) => new(
+        c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,
+        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt);
+
+    public override CompanyWrite ToWrite(Company c) => new(
+        c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website,
+        c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId);
+
+    public override async Task<Company> CreateAsync(CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var company = new Company();
+        await UpdateAsync(company, write, db, cancellationToken);
+        return company;
+    }
+
+    public override async Task UpdateAsync(Company company, CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var name = CustomerRules.Trimmed(write.Name) ?? "";
+        if (name.Length == 0)
+            Validation.Add(errors, "name", "Give the company's name.");
+        var phones = ContactPointInput.Phones(write.Phones, errors);
+        var tags = ContactPointInput.Tags(write.Tags, errors);
+        var nationalId = Digits(write.NationalId, 11, 11, "nationalId", "A legal entity ID (شناسه ملی) has 11 digits.", errors);
+        var economicCode = Digits(write.EconomicCode, 11, 14, "economicCode", "An economic code (کد اقتصادی) has 11 to 14 digits.", errors);
+        CustomerRules.Website(write.Website, errors);
+        if (write.ParentCompanyId is { } parentId)
+            await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
+        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, db, errors, cancellationToken);
+        CustomerRules.ThrowIfAny(errors);
+
+        company.Name = name;
+        company.LegalName = CustomerRules.Trimmed(write.LegalName);
+        company.NationalId = nationalId;
+        company.EconomicCode = economicCode;
+        company.Industry = CustomerRules.Trimmed(write.Industry);
+        company.Size = write.Size;
+        company.Website = CustomerRules.Trimmed(write.Website);
+        company.Phones = phones;
+        company.ParentCompanyId = write.ParentCompanyId;
+        company.Tags = tags;
+        company.OwnerId = owner;
+        company.Reindex(CustomerRules.SearchText(
+            new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
+                .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
+                .Concat(tags)));
+    }
+
+    private static string? Digits(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var digits = PersianText.ToAsciiDigits(text.Trim());
+        if (digits.Length < min || digits.Length > max || !digits.All(char.IsAsciiDigit))
+        {
+            Validation.Add(errors, field, message);
+            return null;
+        }
+        return digits;
+    }
+
+    // A company cannot sit under itself or under one of its own subsidiaries.
+    private static async Task CheckParentAsync(Guid companyId, Guid parentId, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        Guid? current = parentId;
+        for (var depth = 0; current is { } id && depth < 50; depth++)
+        {
+            if (id == companyId)
+            {
+                Validation.Add(errors, "parentCompanyId", "A company cannot be its own parent, directly or through its subsidiaries.");
+                return;
+            }
+            var next = await db.Set<Company>().Where(c => c.Id == id).Select(c => new { c.ParentCompanyId }).SingleOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                if (id == parentId)
+                    Validation.Add(errors, "parentCompanyId", "No company with this id.");
+                return;
+            }
+            current = next.ParentCompanyId;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Identity.Domain;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Text;
+
+namespace Peyvand.Customers.Features;
+
+/// <summary>Checks and search helpers shared by contacts and companies.</summary>
+internal static class CustomerRules
+{
+    /// <summary>The owner a record gets: the one given (who must be an active user here), else the caller.</summary>
+    public static async Task<Guid?> OwnerAsync(Guid? requested, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        if (requested is not { } ownerId)
+            return db.CurrentUser.IsSystem ? null : db.CurrentUser.UserId;
+        if (!await db.Set<AppUser>().AnyAsync(u => u.Id == ownerId && !u.IsDisabled, cancellationToken))
+            Validation.Add(errors, "ownerId", "No active user with this id.");
+        return ownerId;
+    }
+
+    public static void Website(string? website, IDictionary<string, List<string>> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(website)
+            && !(Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            Validation.Add(errors, "website", "Give a full web address starting with http:// or https://.");
+    }
+
+    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public static void ThrowIfAny(IDictionary<string, List<string>> errors)
+    {
+        if (errors.Count > 0)
+            throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    public static string SearchText(IEnumerable<string?> parts) =>
+        PersianText.NormalizeForSearch(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+
+    /// <summary>
+    /// The words of a query, normalised like stored text. A query that is mostly digits (a phone, an ID) is kept as
+    /// one run of digits, so "0912 123 45" finds 09121234567.
+    /// </summary>
+    public static string[] QueryWords(string query)
+    {
+        var normalized = PersianText.NormalizeForSearch(query);
+        var digits = new string(normalized.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length >= 4 && normalized.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
+            return [digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits];
+        return normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Peyvand.Tests.Customers;
+
+public abstract class ContactsApiTests(PeyvandAppFactory app)
+{
+    [Fact]
+    public async Task Contact_points_are_stored_in_canonical_form_whatever_digits_and_case_were_typed()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new
+        {
+            firstName = "علي",
+            lastName = "كاظمي",
+            emails = new[] { new { value = " Ali.Kazemi@Example.COM ", type = "work" } },
+            phones = new[] { new { value = "۰۹۱۲ ۱۲۳ ۴۵۶۷", type = "mobile" }, new { value = "0098 21 8888 1234", type = "work" } },
+            nationalId = "۰۴۹۹۳۷۰۸۹۹",
+            lifecycleStage = "mql",
+            tags = new[] { "VIP", " vip ", "نمایشگاه" },
+        });
+        await response.ShouldHaveAsync(HttpStatusCode.Created);
+        var contact = await response.JsonAsync();
+
+        Assert.Equal("ali.kazemi@example.com", contact.GetProperty("emails")[0].GetProperty("value").GetString());
+        Assert.True(contact.GetProperty("emails")[0].GetProperty("primary").GetBoolean());
+        Assert.Equal("+989121234567", contact.GetProperty("phones")[0].GetProperty("value").GetString());
+        Assert.True(contact.GetProperty("phones")[0].GetProperty("primary").GetBoolean());
+        Assert.False(contact.GetProperty("phones")[1].GetProperty("primary").GetBoolean());
+        Assert.Equal("+982188881234", contact.GetProperty("phones")[1].GetProperty("value").GetString());
+        Assert.Equal("0499370899", contact.GetProperty("nationalId").GetString());
+        Assert.Equal("mql", contact.GetProperty("lifecycleStage").GetString());
+        Assert.Equal(["VIP", "نمایشگاه"], contact.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!));
+        Assert.Equal(tenant.AdminUserId, contact.GetProperty("ownerId").GetGuid()); // the creator owns it by default
+    }
+
+    [Theory]
+    [InlineData("علی")] // typed with Persian yeh, stored with Arabic
+    [InlineData("کاظمی")]
+    [InlineData("علي كاظمي")]
+    [InlineData("0912 123 4567")]
+    [InlineData("+98 912 1234567")]
+    [InlineData("۰۹۱۲۱۲۳")] // prefix of the number, Persian digits
+    [InlineData("ali.kazemi@example")]
+    [InlineData("0499370899")]
+    [InlineData("نمایشگاه")]
+    public async Task Search_finds_a_contact_however_the_query_is_typed(string query)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var other = await app.CreateTenantAsync();
+        var body = new
+        {
+            firstName = "علي",
+            lastName = "كاظمي",
+            emails = new[] { new { value = "ali.kazemi@example.com" } },
+            phones = new[] { new { value = "09121234567" } },
+            nationalId = "0499370899",
+            tags = new[] { "نمایشگاه" },
+        };
+        var id = (await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", body)).JsonAsync()).GetProperty("id").GetGuid();
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Sara", lastName = "Ahmadi" });
+        await other.Admin.PostAsJsonAsync("/api/v1/contacts", body);
+
+        var found = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts?q={Uri.EscapeDataString(query)}");
+        var item = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, item.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Invalid_contact_points_get_a_field_error_each_and_nothing_is_saved()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new
+        {
+            firstName = "Bad",
+            emails = new[] { new { value = "ok@example.com" }, new { value = "not-an-email" } },
+            phones = new[] { new { value = "12" } },
+            nationalId = "0499370898",
+            website = "ftp://example.com",
+        });
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "emails[1].value", "phones[0].value", "nationalId", "website" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        var list = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts");
+        Assert.Empty(list.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_contact_needs_a_name()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { firstName = "  ", emails = new[] { new { value = "x@example.com" } } });
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("lastName", out _));
+    }
+
+    [Fact]
+    public async Task Lists_filter_by_stage_and_tag()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "One", lifecycleStage = "customer", tags = new[] { "gold" } });
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Two", lifecycleStage = "customer" });
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Three", lifecycleStage = "lead", tags = new[] { "gold" } });
+
+        var customersResponse = await tenant.Admin.GetAsync("/api/v1/contacts?lifecycleStage=customer&sort=lastName");
+        await customersResponse.ShouldHaveAsync(HttpStatusCode.OK);
+        var customers = await customersResponse.JsonAsync();
+        Assert.Equal(["One", "Two"], customers.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("lastName").GetString()!));
+        var gold = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?tag=gold&lifecycleStage=customer");
+        Assert.Equal("One", Assert.Single(gold.GetProperty("items").EnumerateArray()).GetProperty("lastName").GetString());
+    }
+
+    [Fact]
+    public async Task Sales_reps_see_their_teams_contacts_and_change_only_their_own()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync("sales-rep");
+        var (mateId, mate) = await tenant.UserWithRoleAsync("sales-rep");
+        var (_, outsider) = await tenant.UserWithRoleAsync("sales-rep");
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/teams", new { name = "Tehran", memberIds = new[] { repId, mateId } })).ShouldHaveAsync(HttpStatusCode.Created);
+
+        var created = await rep.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Rep's" });
+        await created.ShouldHaveAsync(HttpStatusCode.Created);
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+
+        await (await mate.GetAsync($"/api/v1/contacts/{id}")).ShouldHaveAsync(HttpStatusCode.OK);
+        await (await outsider.GetAsync($"/api/v1/contacts/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty((await outsider.GetFromJsonAsync<JsonElement>("/api/v1/contacts")).GetProperty("items").EnumerateArray());
+        await (await mate.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { jobTitle = "CEO" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await rep.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { jobTitle = "CEO" })).ShouldHaveAsync(HttpStatusCode.OK);
+
+        // A rep cannot hand a new contact to someone else, nor delete.
+        await (await rep.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Gift", ownerId = mateId })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await rep.DeleteAsync($"/api/v1/contacts/{id}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_company_cannot_become_its_own_ancestor()
+    {
+        var tenant = await app.CreateTenantAsync();
+        async Task<Guid> Company(string name, Guid? parent = null) =>
+            (await (await tenant.Admin.PostAsJsonAsync("/api/v1/companies", new { name, parentCompanyId = parent })).JsonAsync()).GetProperty("id").GetGuid();
+        var holding = await Company("هلدینگ پیوند");
+        var subsidiary = await Company("پیوند تهران", holding);
+
+        var response = await tenant.Admin.PatchAsJsonAsync($"/api/v1/companies/{holding}", new { parentCompanyId = subsidiary });
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("parentCompanyId", out _));
+    }
+}
+
+public sealed class ContactsApiTestsSqlite(SqliteApp app) : ContactsApiTests(app);
+
+public sealed class ContactsApiTestsPostgres(PostgresApp app) : ContactsApiTests(app);
