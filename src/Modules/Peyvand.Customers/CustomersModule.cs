@@ -9,6 +9,7 @@ using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Text;
 
 namespace Peyvand.Customers;
 
@@ -26,6 +27,8 @@ public static class CustomersModule
         services.AddSingleton<IModelContributor, CustomersModel>();
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
+        services.AddScoped<ISearchProvider, ContactSearch>();
+        services.AddScoped<ISearchProvider, CompanySearch>();
         return services;
     }
 

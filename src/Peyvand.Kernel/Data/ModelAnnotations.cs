@@ -8,10 +8,21 @@ public static class ModelAnnotations
     private const string AuditIgnore = "Peyvand:AuditIgnore";
     private const string Resource = "Peyvand:Resource";
     private const string LookupBeforeTenant = "Peyvand:LookupBeforeTenant";
+    private const string SearchText = "Peyvand:SearchText";
 
     /// <summary>Keeps a property's values (hashes, secrets, stamps) out of the audit log.</summary>
     public static PropertyBuilder<T> NotAudited<T>(this PropertyBuilder<T> property) =>
         property.HasAnnotation(AuditIgnore, true);
+
+    /// <summary>
+    /// Marks the normalised search column of an entity: PostgreSQL gets a pg_trgm GIN index on it, so substring
+    /// and prefix searches (<see cref="Text.Search"/>) use an index there.
+    /// </summary>
+    public static PropertyBuilder<string> IsSearchText(this PropertyBuilder<string> property) =>
+        property.HasAnnotation(SearchText, true).NotAudited();
+
+    public static bool IsSearchText(this IReadOnlyProperty property) =>
+        property.FindAnnotation(SearchText)?.Value is true;
 
     public static bool IsNotAudited(this IReadOnlyProperty property) =>
         property.FindAnnotation(AuditIgnore)?.Value is true;

@@ -70,6 +70,16 @@ public sealed class PeyvandDbContext(
             // The naming convention leaves explicitly named tables alone; PostgreSQL gets snake_case throughout.
             foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => t.GetTableName() is not null))
                 entityType.SetTableName(SnakeCase(entityType.GetTableName()!));
+
+            modelBuilder.HasPostgresExtension("pg_trgm");
+            foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+            {
+                foreach (var property in entityType.GetProperties().Where(p => p.IsSearchText()).ToList())
+                {
+                    modelBuilder.Entity(entityType.ClrType).HasIndex(property.Name)
+                        .HasMethod("gin").HasOperators("gin_trgm_ops");
+                }
+            }
         }
 
         var apply = typeof(PeyvandDbContext).GetMethod(nameof(ApplyConventions), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -14,6 +14,7 @@ using Peyvand.Kernel.Outbox;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
+using Peyvand.Kernel.Text;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class PeyvandApp
         var database = DatabaseSettings.From(configuration, dataDir);
         services.AddPeyvandDatabase(database);
         services.AddScoped(typeof(ResourceService<,,>));
+        services.AddScoped<GlobalSearch>();
         services.AddSingleton<OutboxDispatcher>();
         services.Configure<SmtpOptions>(configuration.GetSection("Peyvand:Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
@@ -102,9 +104,16 @@ public static class PeyvandApp
             .RequireRateLimiting(RateLimiting.ApiPolicy);
         api.MapIdentityEndpoints();
         api.MapCustomersEndpoints();
+        api.MapGet("/search", async (string? q, int? limit, GlobalSearch search, CancellationToken ct) =>
+                TypedResults.Ok(new SearchResults(await search.HandleAsync(q, limit, ct))))
+            .WithTags("Search").WithName("Search")
+            .WithSummary("Search every record the caller may read (contacts, companies, …); Persian-aware, up to limit per type")
+            .WithStandardProblems();
 
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
     }
 }
 
 public sealed record DataDirectory(string Path);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Items);

@@ -136,6 +136,25 @@ public abstract class ContactsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Global_search_finds_contacts_and_companies_in_either_script()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.Admin.PostAsJsonAsync("/api/v1/companies", new { name = "شركة ياس", industry = "Retail" });
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { firstName = "یاسمن", lastName = "Rahimi", emails = new[] { new { value = "yasaman@example.com" } } });
+        await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Reza", lastName = "Karimi" });
+
+        var response = await tenant.Admin.GetAsync($"/api/v1/search?q={Uri.EscapeDataString("یاس")}");
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        var hits = (await response.JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(h => (h.GetProperty("type").GetString(), h.GetProperty("title").GetString())).ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.Contains(("company", "شركة ياس"), hits);
+        Assert.Contains(("contact", "یاسمن Rahimi"), hits);
+
+        await (await tenant.Admin.GetAsync("/api/v1/search?q=")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_company_cannot_become_its_own_ancestor()
     {
         var tenant = await app.CreateTenantAsync();

@@ -21,6 +21,7 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -196,7 +197,8 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("search_text")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Size")
                         .HasMaxLength(20)
@@ -232,6 +234,12 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_companies");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_companies_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("TenantId", "Name")
                         .HasDatabaseName("ix_companies_tenant_id_name");
@@ -334,7 +342,8 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("search_text")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
@@ -370,6 +379,12 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_contacts");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_contacts_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("TenantId", "CompanyId")
                         .HasDatabaseName("ix_contacts_tenant_id_company_id");

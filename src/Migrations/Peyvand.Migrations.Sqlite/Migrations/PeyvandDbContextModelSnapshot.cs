@@ -152,7 +152,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Size")
                         .HasMaxLength(20)
@@ -261,7 +262,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)

@@ -37,12 +37,7 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
-    public override IQueryable<Company> Search(IQueryable<Company> query, string text)
-    {
-        foreach (var word in CustomerRules.QueryWords(text))
-            query = query.Where(c => c.SearchText.Contains(word));
-        return query;
-    }
+    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,

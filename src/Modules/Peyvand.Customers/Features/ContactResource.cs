@@ -43,12 +43,7 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         SortField.By<Contact, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
-    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text)
-    {
-        foreach (var word in CustomerRules.QueryWords(text))
-            query = query.Where(c => c.SearchText.Contains(word));
-        return query;
-    }
+    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
     {

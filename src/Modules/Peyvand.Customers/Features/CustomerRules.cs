@@ -36,17 +36,4 @@ internal static class CustomerRules
 
     public static string SearchText(IEnumerable<string?> parts) =>
         PersianText.NormalizeForSearch(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
-
-    /// <summary>
-    /// The words of a query, normalised like stored text. A query that is mostly digits (a phone, an ID) is kept as
-    /// one run of digits, so "0912 123 45" finds 09121234567.
-    /// </summary>
-    public static string[] QueryWords(string query)
-    {
-        var normalized = PersianText.NormalizeForSearch(query);
-        var digits = new string(normalized.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length >= 4 && normalized.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
-            return [digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits];
-        return normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
 }

@@ -12,6 +12,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "companies",
                 columns: table => new
@@ -77,6 +80,13 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_companies_search_text",
+                table: "companies",
+                column: "search_text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_companies_tenant_id_name",
                 table: "companies",
                 columns: new[] { "tenant_id", "name" });
@@ -95,6 +105,13 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 name: "ix_companies_tenant_id_parent_company_id",
                 table: "companies",
                 columns: new[] { "tenant_id", "parent_company_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_search_text",
+                table: "contacts",
+                column: "search_text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_contacts_tenant_id_company_id",
@@ -135,6 +152,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "contacts");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
         }
     }
 }

@@ -11,7 +11,7 @@ using Peyvand.Kernel.Data;
 namespace Peyvand.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PeyvandDbContext))]
-    [Migration("20261125144703_Customers")]
+    [Migration("20261125150203_Customers")]
     partial class Customers
     {
         /// <inheritdoc />
@@ -155,7 +155,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Size")
                         .HasMaxLength(20)
@@ -264,7 +265,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasAnnotation("Peyvand:AuditIgnore", true);
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:SearchText", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
