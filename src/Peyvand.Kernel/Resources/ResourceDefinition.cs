@@ -27,8 +27,13 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
 
     public abstract TWrite ToWrite(TEntity entity);
 
-    /// <summary>Validates the write model and builds a new entity (not yet added).</summary>
-    public abstract Task<TEntity> CreateAsync(TWrite write, PeyvandDbContext db, CancellationToken cancellationToken);
+    /// <summary>Validates the write model and builds a new entity (not yet added); by default a new one, updated.</summary>
+    public virtual async Task<TEntity> CreateAsync(TWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var entity = Activator.CreateInstance<TEntity>();
+        await UpdateAsync(entity, write, db, cancellationToken);
+        return entity;
+    }
 
     /// <summary>Validates the write model and applies it to an existing entity.</summary>
     public abstract Task UpdateAsync(TEntity entity, TWrite write, PeyvandDbContext db, CancellationToken cancellationToken);

@@ -47,13 +47,6 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website,
         c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId);
 
-    public override async Task<Company> CreateAsync(CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
-    {
-        var company = new Company();
-        await UpdateAsync(company, write, db, cancellationToken);
-        return company;
-    }
-
     public override async Task UpdateAsync(Company company, CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();

@@ -68,13 +68,6 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(),
         c.NationalId, c.LifecycleStage, c.JobTitle, c.CompanyId, c.Source, c.Website, c.Birthday, [.. c.Tags], c.OwnerId);
 
-    public override async Task<Contact> CreateAsync(ContactWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
-    {
-        var contact = new Contact();
-        await UpdateAsync(contact, write, db, cancellationToken);
-        return contact;
-    }
-
     public override async Task UpdateAsync(Contact contact, ContactWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
