@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,8 +59,8 @@ public static class ResourceEndpoints
 
         if (routes.HasFlag(ResourceRoutes.Patch))
         {
-            group.MapPatch("/{id:guid}", async (Guid id, JsonElement patch, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
-                    Ok(http.Response, await service.PatchAsync(id, patch, ETags.ExpectedVersion(http.Request), ct)))
+            group.MapPatch("/{id:guid}", async (Guid id, MergePatchBody body, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
+                    Ok(http.Response, await service.PatchAsync(id, body.Patch, ETags.ExpectedVersion(http.Request), ct)))
                 .Accepts<TWrite>(MergePatchJson, "application/json")
                 .WithName($"Update{singular}").WithSummary($"Change one of the {name} (JSON merge patch; If-Match)")
                 .WithStandardProblems(writes: true, byId: true);
