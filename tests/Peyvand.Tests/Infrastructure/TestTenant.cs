@@ -96,6 +96,13 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         where T : class, ITracked =>
         app.InTenantAsync(Id, db => db.Set<T>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).CountAsync());
 
+    /// <summary>Makes a key's expiry lie in the past, as time would.</summary>
+    public Task ExpireKeyAsync(Guid keyId) => app.InTenantAsync(Id, db =>
+    {
+        var past = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        return db.Set<ApiKey>().Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, past));
+    });
+
     /// <summary>The audit entries of one record through the API, newest first.</summary>
     public async Task<List<JsonElement>> AuditOfAsync(string entityType, Guid entityId)
     {
