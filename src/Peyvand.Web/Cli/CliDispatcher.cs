@@ -30,7 +30,9 @@ public static class CliDispatcher
         try
         {
             var parsed = new CliArguments(args[1..]);
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+            // Its own scope: syncing built-in roles acts as each tenant in turn, which must not leak into the verb's scope.
+            await using (var migrations = host.Services.CreateAsyncScope())
+                await migrations.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
             return await verb.RunAsync(parsed, output, CancellationToken.None);
         }
         catch (CliException ex)

@@ -17,7 +17,7 @@ public abstract class CliTests(PeyvandAppFactory app)
     }
 
     [Fact]
-    public async Task Create_tenant_user_and_api_key_give_a_key_that_works_against_the_api()
+    public async Task Create_tenant_user_and_api_key_give_a_key_that_works_against_the_api_among_other_organisations()
     {
         app.RequireDatabase();
         var slug = $"cli-{Guid.NewGuid():N}"[..16];
@@ -27,9 +27,10 @@ public abstract class CliTests(PeyvandAppFactory app)
             "--admin-email", $"admin-{Guid.NewGuid():N}@example.com", "--admin-password", PeyvandAppFactory.AdminPassword);
         var user = await RunAsync(Settings(app), "create-user", "--email", email, "--password", PeyvandAppFactory.AdminPassword,
             "--role", "sales-rep", "--tenant", slug);
+        await app.CreateTenantAsync(); // a newer organisation: the verb must still find a user of an older one
         var key = await RunAsync(Settings(app), "create-api-key", "--email", email, "--name", "from the CLI");
 
-        Assert.Equal((0, 0, 0), (tenant.ExitCode, user.ExitCode, key.ExitCode));
+        Assert.True((tenant.ExitCode, user.ExitCode, key.ExitCode) == (0, 0, 0), tenant.Error + user.Error + key.Error);
         var secret = key.Output.TrimEnd().Split('\n')[^1];
         Assert.Matches("^pvk_[A-Za-z0-9_-]+$", secret);
         using var client = app.ApiClient(secret);
