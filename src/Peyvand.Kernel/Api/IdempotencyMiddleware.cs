@@ -30,6 +30,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
+        key = ScopedKey(user, key);
         var hash = await HashRequestAsync(http.Request);
         var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, http.RequestAborted);
         if (existing is not null)
@@ -104,6 +105,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         if (existing.Body is { Length: > 0 } body)
             await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
+
+    // Clients name their keys, so two users of a tenant may well pick the same one; a replay must never hand one user
+    // another's response (a newly issued API key, say). The stored key is the caller's user id and a hash of theirs.
+    private static string ScopedKey(CurrentUser user, string key) =>
+        $"{user.UserId:N}:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))}";
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {

@@ -136,6 +136,23 @@ public abstract class RestConventionsTests(PeyvandAppFactory app)
         Assert.Equal(1, await theirs.CountAsync<Team>());
     }
 
+    [Fact]
+    public async Task Two_users_of_a_tenant_use_the_same_Idempotency_Key_independently()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        const string body = """{"name":"Deploy"}""";
+
+        var admins = await tenant.Admin.SendRawAsync("POST", "/api/v1/api-keys", body, idempotencyKey: "deploy");
+        var reps = await rep.SendRawAsync("POST", "/api/v1/api-keys", body, idempotencyKey: "deploy");
+
+        await admins.ShouldHaveAsync(HttpStatusCode.Created);
+        await reps.ShouldHaveAsync(HttpStatusCode.Created);
+        var repsKey = await reps.JsonAsync();
+        Assert.Equal(repId, repsKey.GetProperty("userId").GetGuid());
+        Assert.NotEqual((await admins.JsonAsync()).GetProperty("key").GetString(), repsKey.GetProperty("key").GetString());
+    }
+
     [Theory]
     [InlineData("name")]
     [InlineData("-createdAt")]
