@@ -137,6 +137,21 @@ public abstract class RestConventionsTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task A_refused_request_leaves_its_Idempotency_Key_free_for_a_corrected_retry()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var refused = await tenant.Admin.SendRawAsync("POST", "/api/v1/teams", """{"name":""}""", idempotencyKey: "retry-me");
+        var refusedAgain = await tenant.Admin.SendRawAsync("POST", "/api/v1/teams", """{"name":""}""", idempotencyKey: "retry-me");
+        var corrected = await tenant.Admin.SendRawAsync("POST", "/api/v1/teams", """{"name":"Fixed"}""", idempotencyKey: "retry-me");
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await refusedAgain.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await corrected.ShouldHaveAsync(HttpStatusCode.Created);
+        Assert.Equal(1, await tenant.CountAsync<Team>());
+    }
+
+    [Fact]
     public async Task Two_users_of_a_tenant_use_the_same_Idempotency_Key_independently()
     {
         var tenant = await app.CreateTenantAsync();
