@@ -6,6 +6,7 @@ namespace Peyvand.Tests.Identity;
 /// <summary>The role matrix decides what each caller may do, on every request, and API keys only work while they should.</summary>
 public abstract class PermissionsTests(PeyvandAppFactory app)
 {
+    private const string ResourceEndpointsMediaType = "application/merge-patch+json";
     private static readonly string[] AdministrationCollections = ["users", "teams", "roles"];
 
     [Fact]
@@ -61,10 +62,24 @@ public abstract class PermissionsTests(PeyvandAppFactory app)
         var tenant = await app.CreateTenantAsync();
         var url = $"/api/v1/roles/{await tenant.RoleIdAsync(BuiltInRoles.Administrator)}";
 
-        await (await tenant.Admin.PatchJsonAsync(url, new { permissions = new { users = new { delete = "none" } } }))
-            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var reductions = new[]
+        {
+            """{"permissions":{"users":{"delete":"none"}}}""",
+            """{"permissions":{"users":null}}""",
+            """{"permissions":null}""",
+        };
+        var before = await tenant.SnapshotAsync();
+
+        foreach (var patch in reductions)
+        {
+            await (await tenant.Admin.SendRawAsync("PATCH", url, patch, ResourceEndpointsMediaType))
+                .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        }
         await (await tenant.Admin.DeleteAsync(url)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        await (await tenant.Admin.GetAsync(url)).ShouldHaveAsync(HttpStatusCode.OK);
+
+        Assert.Equal(before, await tenant.SnapshotAsync());
+        await (await tenant.Admin.DeleteAsync($"/api/v1/users/{(await tenant.UserWithRoleAsync(BuiltInRoles.ReadOnly)).UserId}"))
+            .ShouldHaveAsync(HttpStatusCode.NoContent);
     }
 
     [Fact]
