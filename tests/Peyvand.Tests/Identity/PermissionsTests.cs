@@ -83,6 +83,18 @@ public abstract class PermissionsTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task An_administrator_cannot_take_the_Administrator_role_from_themselves()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var readOnly = await tenant.RoleIdAsync(BuiltInRoles.ReadOnly);
+
+        await (await tenant.Admin.PatchJsonAsync($"/api/v1/users/{tenant.AdminUserId}", new { roleIds = new[] { readOnly } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        await (await tenant.Admin.GetAsync("/api/v1/roles")).ShouldHaveAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_role_held_by_a_user_cannot_be_deleted()
     {
         var tenant = await app.CreateTenantAsync();

@@ -73,6 +73,8 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         await CheckAsync(write, db, cancellationToken);
         if (db.CurrentUser.UserId == user.Id && write.IsDisabled)
             throw new InvalidInputException("isDisabled", "You cannot disable yourself.");
+        if (db.CurrentUser.UserId == user.Id && await DropsOwnAdministratorRoleAsync(user, write, db, cancellationToken))
+            throw new InvalidInputException("roleIds", "You cannot take the Administrator role from yourself; another administrator can.");
         if (!string.Equals(user.Email, write.Email, StringComparison.OrdinalIgnoreCase))
             SetEmail(user, write.Email);
         if (!string.IsNullOrEmpty(write.Password))
@@ -90,6 +92,14 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         if (db.CurrentUser.UserId == user.Id)
             throw new ConflictException("You cannot delete yourself.");
         await Task.CompletedTask;
+    }
+
+    // Like disabling or deleting oneself: the last administrator could otherwise lock the organisation out.
+    private static async Task<bool> DropsOwnAdministratorRoleAsync(AppUser user, UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var administrator = await db.Set<Role>().Where(r => r.BuiltInKey == BuiltInRoles.Administrator).Select(r => r.Id)
+            .SingleAsync(cancellationToken);
+        return user.RoleIds.Contains(administrator) && write.RoleIds?.Contains(administrator) != true;
     }
 
     private void SetEmail(AppUser user, string email)
