@@ -10,7 +10,8 @@ namespace Peyvand.Kernel.Api;
 /// <summary>
 /// Honours <c>Idempotency-Key</c> on API POSTs: the first request with a key runs and its response is stored;
 /// repeats get that response back and create nothing. The same key with a different body is refused (422);
-/// a repeat while the first is still running gets 409. Failed (5xx) attempts are forgotten so they can be retried.
+/// a repeat while the first is still running gets 409. Attempts that fail with an exception or a 5xx are forgotten
+/// so they can be retried.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
@@ -30,6 +31,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
+        key = ScopedKey(user, key);
         var hash = await HashRequestAsync(http.Request);
         var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, http.RequestAborted);
         if (existing is not null)
@@ -58,6 +60,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         {
             await next(http);
         }
+        catch
+        {
+            // The handler threw (bad input, a conflict, a failed save), so nothing was stored: forget the key, or every
+            // retry would be told the first attempt is still in progress.
+            await ForgetAsync(db, record);
+            throw;
+        }
         finally
         {
             http.Response.Body = original;
@@ -65,7 +74,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 
         if (http.Response.StatusCode >= 500)
         {
-            await db.Set<IdempotencyRecord>().Where(r => r.Id == record.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await ForgetAsync(db, record);
         }
         else
         {
@@ -80,6 +89,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
+
+    private static async Task ForgetAsync(PeyvandDbContext db, IdempotencyRecord record) =>
+        await db.Set<IdempotencyRecord>().Where(r => r.Id == record.Id).ExecuteDeleteAsync(CancellationToken.None);
 
     private static async Task ReplayOrRefuseAsync(HttpContext http, IProblemDetailsService problems, IdempotencyRecord existing, string hash)
     {
@@ -104,6 +116,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         if (existing.Body is { Length: > 0 } body)
             await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
+
+    // Clients name their keys, so two users of a tenant may well pick the same one; a replay must never hand one user
+    // another's response (a newly issued API key, say). The stored key is the caller's user id and a hash of theirs.
+    private static string ScopedKey(CurrentUser user, string key) =>
+        $"{user.UserId:N}:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))}";
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {

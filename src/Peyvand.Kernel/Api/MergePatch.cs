@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Peyvand.Kernel.Data;
 
 namespace Peyvand.Kernel.Api;
@@ -42,5 +44,32 @@ public static class MergePatch
                 result[name] = Merge(result[name]?.DeepClone(), value);
         }
         return result;
+    }
+}
+
+/// <summary>
+/// A PATCH body, read by hand rather than bound as a <see cref="JsonElement"/>: the route then declares its write model with
+/// <c>Accepts&lt;TWrite&gt;</c> and the OpenAPI document shows the real fields. Only JSON media types are accepted (else 415).
+/// </summary>
+public sealed record MergePatchBody(JsonElement Patch)
+{
+    public static async ValueTask<MergePatchBody> BindAsync(HttpContext http)
+    {
+        var contentType = http.Request.ContentType;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BadHttpRequestException(
+                "Send the patch as application/merge-patch+json or application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        try
+        {
+            return new MergePatchBody(await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, PeyvandJson.Options, http.RequestAborted));
+        }
+        catch (JsonException ex)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, ex);
+        }
     }
 }

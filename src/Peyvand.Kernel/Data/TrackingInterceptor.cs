@@ -61,7 +61,8 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
                     break;
 
                 case EntityState.Deleted:
-                    entry.State = EntityState.Modified;
+                    // Unchanged first: going straight to Modified would mark every column changed (TenantId included).
+                    entry.State = EntityState.Unchanged;
                     entry.Property(nameof(ITracked.DeletedAt)).CurrentValue = now;
                     goto case EntityState.Modified;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,13 +31,14 @@ public static class ResourceEndpoints
         where TView : class
     {
         var group = api.MapGroup($"/{name}").WithTags(tag);
-        var singular = Pascal(name);
+        var plural = Pascal(name);
+        var singular = Singular(plural);
 
         if (routes.HasFlag(ResourceRoutes.List))
         {
             group.MapGet("/", async ([AsParameters] ListQuery list, ResourceService<TEntity, TWrite, TView> service, CancellationToken ct) =>
                     TypedResults.Ok(await service.ListAsync(list, ct)))
-                .WithName($"List{singular}").WithSummary($"List {name} (keyset paging; q, sort, limit ≤ {ListQuery.MaxLimit})")
+                .WithName($"List{plural}").WithSummary($"List {name} (keyset paging; q, sort, limit ≤ {ListQuery.MaxLimit})")
                 .WithStandardProblems();
         }
 
@@ -60,8 +60,8 @@ public static class ResourceEndpoints
 
         if (routes.HasFlag(ResourceRoutes.Patch))
         {
-            group.MapPatch("/{id:guid}", async (Guid id, JsonElement patch, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
-                    Ok(http.Response, await service.PatchAsync(id, patch, ETags.ExpectedVersion(http.Request), ct)))
+            group.MapPatch("/{id:guid}", async (Guid id, MergePatchBody body, ResourceService<TEntity, TWrite, TView> service, HttpContext http, CancellationToken ct) =>
+                    Ok(http.Response, await service.PatchAsync(id, body.Patch, ETags.ExpectedVersion(http.Request), ct)))
                 .Accepts<TWrite>(MergePatchJson, "application/json")
                 .WithName($"Update{singular}").WithSummary($"Change one of the {name} (JSON merge patch; If-Match)")
                 .WithStandardProblems(writes: true, byId: true);
@@ -100,6 +100,10 @@ public static class ResourceEndpoints
         ETags.Set(http.Response, result.Version);
         return TypedResults.Created($"/api/v1/{name}/{result.Id}", result.View);
     }
+
+    // Resource names are regular English plurals: companies → Company, api-keys → ApiKey.
+    private static string Singular(string plural) =>
+        plural.EndsWith("ies", StringComparison.Ordinal) ? plural[..^3] + "y" : plural.TrimEnd('s');
 
     private static string Pascal(string kebab) =>
         string.Concat(kebab.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

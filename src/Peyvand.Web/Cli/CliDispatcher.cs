@@ -7,9 +7,12 @@ namespace Peyvand.Web.Cli;
 /// <summary>Runs one verb against the configured database: migrations first, then the verb; one-line reason and non-zero exit on failure.</summary>
 public static class CliDispatcher
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="settings">Configuration laid over the environment's (tests point the CLI at their database this way).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder([]);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         PeyvandApp.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddScoped<ICliVerb, MigrateVerb>();
@@ -27,7 +30,9 @@ public static class CliDispatcher
         try
         {
             var parsed = new CliArguments(args[1..]);
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+            // Its own scope: syncing built-in roles acts as each tenant in turn, which must not leak into the verb's scope.
+            await using (var migrations = host.Services.CreateAsyncScope())
+                await migrations.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
             return await verb.RunAsync(parsed, output, CancellationToken.None);
         }
         catch (CliException ex)

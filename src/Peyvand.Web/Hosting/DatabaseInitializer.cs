@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
+using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
 
 namespace Peyvand.Web.Hosting;
@@ -36,7 +37,16 @@ public sealed class DatabaseInitializer(
         var options = bootstrap.Value;
         var email = string.IsNullOrWhiteSpace(options.AdminEmail) ? "admin@peyvand.local" : options.AdminEmail;
         var generated = string.IsNullOrEmpty(options.AdminPassword) ? GeneratePassword() : null;
-        await provisioning.CreateAsync(options.OrganisationName, "default", email, options.AdminPassword ?? generated!, cancellationToken);
+        try
+        {
+            await provisioning.CreateAsync(options.OrganisationName, "default", email, options.AdminPassword ?? generated!, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConflictException || (ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update)))
+        {
+            // Another node, started on the same empty database at the same moment, made the first organisation.
+            logger.LogInformation("The first organisation was created by another node");
+            return null;
+        }
         return generated;
     }
 

@@ -14,6 +14,9 @@ public sealed record ApiRoute(string Method, string Path, JsonElement Operation,
 
     public bool IsWrite => Method is "POST" or "PATCH" or "PUT";
 
+    /// <summary>Creates and updates take a body; actions on a record (POST …/{id}/restore) do not.</summary>
+    public bool TakesBody => Method is "PATCH" or "PUT" || (Method == "POST" && !HasId);
+
     /// <summary>The JSON request body schema, with $refs resolved, or null when the route takes no body.</summary>
     public JsonElement? BodySchema =>
         Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").EnumerateObject().FirstOrDefault() is { Value: var content }

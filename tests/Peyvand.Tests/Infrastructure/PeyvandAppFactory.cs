@@ -64,8 +64,10 @@ public class PeyvandAppFactory(
             await create.ExecuteNonQueryAsync();
             ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
         }
+        // Started here, once: test classes run in parallel, and WebApplicationFactory's lazy start is not thread-safe
+        // (two racing starts would each bootstrap the first organisation).
         if (Provider == DatabaseProvider.Sqlite || ConnectionString is not null)
-            _ = Services; // start now: the lazy start on first use is not safe when parallel tests share this app
+            StartServer();
     }
 
     public void RequireDatabase()
@@ -165,33 +167,3 @@ public class PeyvandAppFactory(
 public sealed class SqliteApp() : PeyvandAppFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : PeyvandAppFactory(DatabaseProvider.Postgres);
-
-/// <summary>A tenant made for one test, with intent methods to act in it.</summary>
-public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
-{
-    public Guid Id { get; } = id;
-    public string Slug { get; } = slug;
-    public string AdminEmail { get; } = adminEmail;
-    public Guid AdminUserId { get; } = adminUserId;
-    public HttpClient Admin { get; internal set; } = null!;
-
-    public async Task<HttpClient> ClientForUserAsync(Guid userId) => app.ApiClient(await app.IssueKeyAsync(Id, userId));
-
-    /// <summary>Creates a user holding the built-in role <paramref name="roleKey"/> and returns an API client acting as them.</summary>
-    public async Task<(Guid UserId, HttpClient Client)> UserWithRoleAsync(string roleKey)
-    {
-        var roleId = await app.InTenantAsync(Id, async db =>
-            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-                db.Set<Role>(), r => r.BuiltInKey == roleKey)).Id);
-        var response = await Admin.PostAsJsonAsync("/api/v1/users", new
-        {
-            email = $"{roleKey}-{Guid.NewGuid():N}@example.com",
-            displayName = roleKey,
-            roleIds = new[] { roleId },
-            password = PeyvandAppFactory.AdminPassword,
-        });
-        await response.ShouldHaveAsync(System.Net.HttpStatusCode.Created);
-        var userId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        return (userId, await ClientForUserAsync(userId));
-    }
-}

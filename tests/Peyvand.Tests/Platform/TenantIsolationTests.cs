@@ -14,7 +14,7 @@ public abstract class TenantIsolationTests(PeyvandAppFactory app)
     {
         var ours = await app.CreateTenantAsync();
         var theirs = await app.CreateTenantAsync();
-        var theirIds = await CreateOneOfEachAsync(theirs);
+        var theirIds = await theirs.CreateOneOfEachAsync();
         var secrets = theirIds.Values.Select(id => id.ToString()).Append(theirs.AdminEmail).Append(theirs.Id.ToString()).ToList();
 
         var routes = await ApiRoute.ReadAsync(ours.Admin);
@@ -24,7 +24,7 @@ public abstract class TenantIsolationTests(PeyvandAppFactory app)
             if (route.HasId)
             {
                 Assert.True(theirIds.TryGetValue(route.Collection, out var id),
-                    $"{route}: add a '{route.Collection}' record to {nameof(CreateOneOfEachAsync)} so tenant isolation is tested for it.");
+                    $"{route}: add a '{route.Collection}' record to {nameof(TestTenant)}.{nameof(TestTenant.CreateOneOfEachAsync)} so tenant isolation is tested for it.");
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url(id));
                 if (route.IsWrite)
                     request.Content = JsonContent.Create(new { name = "hijack" });
@@ -63,29 +63,6 @@ public abstract class TenantIsolationTests(PeyvandAppFactory app)
                 await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
             }
         }
-    }
-
-    /// <summary>One record of every resource that has routes by id; the key is the route's collection.</summary>
-    private static async Task<Dictionary<string, Guid>> CreateOneOfEachAsync(TestTenant tenant)
-    {
-        async Task<Guid> Create(string collection, object body)
-        {
-            var response = await tenant.Admin.PostAsJsonAsync($"/api/v1/{collection}", body);
-            await response.ShouldHaveAsync(HttpStatusCode.Created);
-            return (await response.JsonAsync()).GetProperty("id").GetGuid();
-        }
-
-        var role = await Create("roles", new { name = "Secret role" });
-        var user = await Create("users", new { email = $"secret-{Guid.NewGuid():N}@example.com", displayName = "Secret", roleIds = new[] { role }, password = PeyvandAppFactory.AdminPassword });
-        return new Dictionary<string, Guid>
-        {
-            ["roles"] = role,
-            ["users"] = user,
-            ["teams"] = await Create("teams", new { name = "Secret team", memberIds = new[] { user } }),
-            ["api-keys"] = await Create("api-keys", new { name = "Secret key" }),
-            ["companies"] = await Create("companies", new { name = "Secret company" }),
-            ["contacts"] = await Create("contacts", new { firstName = "Secret", lastName = "Contact" }),
-        };
     }
 }
 

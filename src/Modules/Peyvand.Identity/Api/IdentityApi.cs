@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,8 +56,8 @@ public static class IdentityApi
                 ResourceEndpoints.Ok(response, await settings.GetAsync(ct)))
             .WithTags(Tag).WithName("GetTenant").WithSummary("The caller's organisation and its defaults")
             .WithStandardProblems();
-        api.MapPatch("/tenant", async (JsonElement patch, TenantSettings settings, HttpContext http, CancellationToken ct) =>
-                ResourceEndpoints.Ok(http.Response, await settings.PatchAsync(patch, ETags.ExpectedVersion(http.Request), ct)))
+        api.MapPatch("/tenant", async (MergePatchBody body, TenantSettings settings, HttpContext http, CancellationToken ct) =>
+                ResourceEndpoints.Ok(http.Response, await settings.PatchAsync(body.Patch, ETags.ExpectedVersion(http.Request), ct)))
             .Accepts<TenantSettingsWrite>(ResourceEndpoints.MergePatchJson, "application/json")
             .WithTags(Tag).WithName("UpdateTenant").WithSummary("Change the organisation's name and defaults (JSON merge patch; If-Match)")
             .WithStandardProblems(writes: true);

@@ -31,10 +31,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await db.Set<ApiKey>().IgnoreQueryFilters().AsNoTracking()
             .Where(k => k.Hash == hash && k.DeletedAt == null)
+            // A key acts as its user: once the user is disabled or deleted, the key authenticates no one.
+            .Where(k => db.Set<AppUser>().IgnoreQueryFilters()
+                .Any(u => u.Id == k.OwnerId && u.TenantId == k.TenantId && u.DeletedAt == null && !u.IsDisabled))
             .Select(k => new { k.Id, k.TenantId, k.OwnerId, k.ExpiresAt, k.LastUsedAt })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (key is null || key.ExpiresAt <= now)
-            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key, or its user is disabled.");
 
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedResolution)
         {

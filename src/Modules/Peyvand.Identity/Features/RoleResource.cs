@@ -45,7 +45,9 @@ public sealed class RoleResource(PermissionCatalog catalog) : ResourceDefinition
     {
         var grants = Flatten(write.Permissions);
         // The administrator role always holds everything, so an organisation can never lock itself out.
-        if (role.BuiltInKey == BuiltInRoles.Administrator && grants.Any(g => g.Value != PermissionLevel.All))
+        // Leaving a resource out (a merge patch with null) reduces the matrix as surely as "none" does.
+        if (role.BuiltInKey == BuiltInRoles.Administrator && BuiltInRoles.GrantsFor(BuiltInRoles.Administrator, catalog).Keys
+                .Any(key => grants.GetValueOrDefault(key) != PermissionLevel.All))
             throw new InvalidInputException("permissions", "The Administrator role always has every permission.");
         role.Name = write.Name.Trim();
         role.Description = write.Description;

@@ -56,7 +56,7 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
 
     public override async Task<AppUser> CreateAsync(UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
-        await CheckAsync(write, db, cancellationToken);
+        await CheckAsync(write, [], db, cancellationToken);
         // Fields are set directly: UserManager's setters save at once, and this save belongs to the resource service.
         var user = new AppUser { EmailConfirmed = true };
         SetEmail(user, write.Email);
@@ -75,9 +75,11 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
 
     public override async Task UpdateAsync(AppUser user, UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
-        await CheckAsync(write, db, cancellationToken);
+        await CheckAsync(write, user.RoleIds, db, cancellationToken);
         if (db.CurrentUser.UserId == user.Id && write.IsDisabled)
             throw new InvalidInputException("isDisabled", "You cannot disable yourself.");
+        if (db.CurrentUser.UserId == user.Id && await DropsOwnAdministratorRoleAsync(user, write, db, cancellationToken))
+            throw new InvalidInputException("roleIds", "You cannot take the Administrator role from yourself; another administrator can.");
         if (!string.Equals(user.Email, write.Email, StringComparison.OrdinalIgnoreCase))
             SetEmail(user, write.Email);
         if (!string.IsNullOrEmpty(write.Password))
@@ -95,6 +97,14 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         if (db.CurrentUser.UserId == user.Id)
             throw new ConflictException("You cannot delete yourself.");
         await Task.CompletedTask;
+    }
+
+    // Like disabling or deleting oneself: the last administrator could otherwise lock the organisation out.
+    private static async Task<bool> DropsOwnAdministratorRoleAsync(AppUser user, UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var administrator = await db.Set<Role>().Where(r => r.BuiltInKey == BuiltInRoles.Administrator).Select(r => r.Id)
+            .SingleAsync(cancellationToken);
+        return user.RoleIds.Contains(administrator) && write.RoleIds?.Contains(administrator) != true;
     }
 
     private void SetEmail(AppUser user, string email)
@@ -115,15 +125,22 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         user.IsDisabled = write.IsDisabled;
     }
 
-    private static async Task CheckAsync(UserWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    private static async Task CheckAsync(UserWrite write, IReadOnlyList<Guid> currentRoleIds, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
         UserSettings.Check(write.Language, write.Calendar, write.TimeZone, errors);
         if (write.RoleIds is { Count: > 0 } roleIds)
         {
-            var known = await db.Set<Role>().CountAsync(r => roleIds.Contains(r.Id), cancellationToken);
-            if (known != roleIds.Distinct().Count())
+            var roles = await db.Set<Role>().Where(r => roleIds.Contains(r.Id)).ToListAsync(cancellationToken);
+            if (roles.Count != roleIds.Distinct().Count())
                 Validation.Add(errors, "roleIds", "One or more roles do not exist.");
+            // No one hands out more than they hold: a role newly given may grant nothing beyond the caller's own rights.
+            var me = db.CurrentUser;
+            var escalates = roles.Where(r => !currentRoleIds.Contains(r.Id))
+                .SelectMany(r => r.Permissions)
+                .Any(g => !me.IsSystem && g.Value > me.Permissions.Levels.GetValueOrDefault(g.Key));
+            if (escalates)
+                throw new ForbiddenException("You cannot give a role with rights beyond your own.");
         }
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
