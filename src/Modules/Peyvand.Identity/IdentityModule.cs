@@ -44,7 +44,7 @@ public static class IdentityModule
             })
             .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, PeyvandDbContext, Guid>>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PeyvandSignInManager>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -30,6 +30,7 @@ public static class PeyvandApp
             builder.WebHost.UseUrls(DefaultUrl);
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddPeyvandUi();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -83,8 +84,10 @@ public static class PeyvandApp
         app.UseApiBodyLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UsePeyvandLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
@@ -99,7 +102,7 @@ public static class PeyvandApp
             .RequireRateLimiting(RateLimiting.ApiPolicy);
         api.MapIdentityEndpoints();
 
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        app.MapPeyvandUi();
     }
 }
 
