@@ -42,7 +42,7 @@ public static class IdentityModule
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, PeyvandDbContext, Guid>>()
+            .AddUserStore<PeyvandUserStore>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddSignInManager<PeyvandSignInManager>()
             .AddDefaultTokenProviders();

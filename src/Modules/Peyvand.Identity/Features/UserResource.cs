@@ -60,7 +60,8 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         if (string.IsNullOrEmpty(write.Password))
             throw new InvalidInputException("password", "A password is required for a new user.");
         // Fields are set directly: UserManager's setters save at once, and this save belongs to the resource service.
-        var user = new AppUser { EmailConfirmed = true };
+        // UserManager.CreateAsync would switch lockout on; created here, the user must get it explicitly.
+        var user = new AppUser { EmailConfirmed = true, LockoutEnabled = users.Options.Lockout.AllowedForNewUsers };
         SetEmail(user, write.Email);
         Apply(user, write);
         await EnsurePasswordAsync(user, write.Password);
