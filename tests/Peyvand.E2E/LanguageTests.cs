@@ -48,6 +48,13 @@ public sealed class LanguageTests(E2EApp app)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The home page scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, "home-fa-phone");
 
+        // The drawer starts closed at phone width and opens from the menu button.
+        var homeLink = page.Locator(".mud-drawer a[href='/']");
+        Assert.False(await homeLink.IsVisibleAsync());
+        await page.ClickAsync("header button[aria-label='باز و بسته کردن منو']");
+        await homeLink.WaitForAsync();
+        await E2EApp.ScreenshotAsync(page, "home-fa-phone-drawer");
+
         await page.GotoAsync("/?culture=en-US");
         await page.WaitForCircuitAsync();
         await E2EApp.ScreenshotAsync(page, "home-en-phone");
