@@ -67,6 +67,10 @@ public sealed partial class AccountRecoveryTests(E2EApp app)
         Assert.Equal("false", await page.GetAttributeAsync("#two-factor-state", "data-enabled"));
         Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync(".pv-qr img", "src"));
         await E2EApp.ScreenshotAsync(page, "two-factor-setup-fa");
+        await page.SetViewportSizeAsync(360, 740);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The 2FA page scrolls sideways at 360 px.");
+        await E2EApp.ScreenshotAsync(page, "two-factor-setup-fa-phone");
+        await page.SetViewportSizeAsync(1280, 800);
         var key = await page.InnerTextAsync("#authenticator-key");
 
         await page.FillAsync("#code", "000000");
