@@ -46,9 +46,9 @@ public static class IdentityModule
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, PeyvandDbContext, Guid>>()
+            .AddUserStore<PeyvandUserStore>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PeyvandSignInManager>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

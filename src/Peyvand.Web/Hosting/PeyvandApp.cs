@@ -32,6 +32,7 @@ public static class PeyvandApp
             builder.WebHost.UseUrls(DefaultUrl);
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddPeyvandUi();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -88,8 +89,10 @@ public static class PeyvandApp
         app.UseApiBodyLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UsePeyvandLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
@@ -110,7 +113,7 @@ public static class PeyvandApp
             .WithSummary("Search every record the caller may read (contacts, companies, …); Persian-aware, up to limit per type")
             .WithStandardProblems();
 
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        app.MapPeyvandUi();
     }
 }
 

@@ -11,6 +11,11 @@ public static class PeyvandClaims
 {
     public const string Tenant = "peyvand:tenant";
     public const string ApiKey = "peyvand:apikey";
+
+    // Display preferences, re-issued with the cookie whenever the security stamp is validated.
+    public const string Language = "peyvand:lang";
+    public const string Calendar = "peyvand:calendar";
+    public const string TimeZone = "peyvand:tz";
 }
 
 /// <summary>

@@ -14,6 +14,12 @@ public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOp
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PeyvandClaims.Tenant, user.TenantId.ToString()));
         identity.AddClaim(new Claim("name", user.DisplayName));
+        if (!string.IsNullOrEmpty(user.Language))
+            identity.AddClaim(new Claim(PeyvandClaims.Language, user.Language));
+        if (!string.IsNullOrEmpty(user.Calendar))
+            identity.AddClaim(new Claim(PeyvandClaims.Calendar, user.Calendar));
+        if (!string.IsNullOrEmpty(user.TimeZone))
+            identity.AddClaim(new Claim(PeyvandClaims.TimeZone, user.TimeZone));
         return identity;
     }
 }

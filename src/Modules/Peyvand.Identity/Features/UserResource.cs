@@ -58,7 +58,8 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
     {
         await CheckAsync(write, [], db, cancellationToken);
         // Fields are set directly: UserManager's setters save at once, and this save belongs to the resource service.
-        var user = new AppUser { EmailConfirmed = true };
+        // UserManager.CreateAsync would switch lockout on; created here, the user must get it explicitly.
+        var user = new AppUser { EmailConfirmed = true, LockoutEnabled = users.Options.Lockout.AllowedForNewUsers };
         SetEmail(user, write.Email);
         Apply(user, write);
         if (string.IsNullOrEmpty(write.Password))

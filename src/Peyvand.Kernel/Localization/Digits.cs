@@ -1,0 +1,32 @@
+namespace Peyvand.Kernel.Localization;
+
+/// <summary>Converts between ASCII digits and the Persian (and Arabic-Indic) digits people type and read in fa.</summary>
+public static class Digits
+{
+    private const char PersianZero = '\u06F0';
+    private const char ArabicZero = '\u0660';
+
+    /// <summary>ASCII digits 0-9 become Persian digits ۰-۹; everything else is kept.</summary>
+    public static string ToPersian(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] is >= '0' and <= '9' ? (char)(PersianZero + (source[i] - '0')) : source[i];
+        });
+
+    /// <summary>Persian and Arabic-Indic digits become ASCII 0-9; everything else is kept.</summary>
+    public static string ToAscii(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= PersianZero and <= (char)(PersianZero + 9) => (char)('0' + (c - PersianZero)),
+                    >= ArabicZero and <= (char)(ArabicZero + 9) => (char)('0' + (c - ArabicZero)),
+                    _ => c,
+                };
+            }
+        });
+}
