@@ -65,6 +65,7 @@ public static class IdentityModule
         services.AddScoped<SyncBuiltInRoles>();
         services.AddScoped<ReadAudit>();
         services.AddScoped<TenantSettings>();
+        services.AddScoped<PasswordResetLinks>();
 
         services.AddScoped<ICliVerb, CreateTenantVerb>();
         services.AddScoped<ICliVerb, CreateUserVerb>();

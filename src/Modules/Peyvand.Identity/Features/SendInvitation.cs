@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Mail;
@@ -8,17 +6,11 @@ using Peyvand.Kernel.Outbox;
 
 namespace Peyvand.Identity.Features;
 
-public sealed class PublicUrlOptions
-{
-    /// <summary>Where people reach the app, for links in emails.</summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
 /// <summary>
 /// Emails an invited user a link to choose their password. Runs from the outbox after the user is committed;
 /// if sending fails the dispatcher retries with back-off.
 /// </summary>
-public sealed class SendInvitation(PeyvandDbContext db, UserManager<AppUser> users, IEmailSender email, IOptions<PublicUrlOptions> urls)
+public sealed class SendInvitation(PeyvandDbContext db, PasswordResetLinks links, IEmailSender email)
     : IDomainEventHandler<UserInvited>
 {
     public async Task HandleAsync(UserInvited invited, OutboxContext context, CancellationToken cancellationToken)
@@ -27,8 +19,7 @@ public sealed class SendInvitation(PeyvandDbContext db, UserManager<AppUser> use
         if (user?.Email is null || user.PasswordHash is not null)
             return; // deleted since, or already chose a password
         var tenant = await db.Set<Tenant>().SingleAsync(t => t.Id == context.TenantId, cancellationToken);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{urls.Value.PublicUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}";
+        var link = await links.CreateAsync(user);
         var fa = (user.Language ?? tenant.DefaultLanguage) == "fa";
         var message = fa
             ? new EmailMessage(user.Email, $"دعوت به پیوند — {tenant.Name}",
