@@ -19,14 +19,13 @@ public static class Digits
         string.Create(text.Length, text, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c switch
-                {
-                    >= PersianZero and <= (char)(PersianZero + 9) => (char)('0' + (c - PersianZero)),
-                    >= ArabicZero and <= (char)(ArabicZero + 9) => (char)('0' + (c - ArabicZero)),
-                    _ => c,
-                };
-            }
+                span[i] = ToAscii(source[i]);
         });
+
+    public static char ToAscii(char c) => c switch
+    {
+        >= PersianZero and <= (char)(PersianZero + 9) => (char)('0' + (c - PersianZero)),
+        >= ArabicZero and <= (char)(ArabicZero + 9) => (char)('0' + (c - ArabicZero)),
+        _ => c,
+    };
 }

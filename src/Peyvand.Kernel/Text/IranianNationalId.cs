@@ -1,3 +1,5 @@
+using Peyvand.Kernel.Localization;
+
 namespace Peyvand.Kernel.Text;
 
 /// <summary>The Iranian national ID (کد ملی): ten digits whose last is a check digit over the first nine.</summary>
@@ -8,7 +10,7 @@ public static class IranianNationalId
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        var digits = PersianText.ToAsciiDigits(text.Trim()).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var digits = Digits.ToAscii(text.Trim()).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (digits.Length is < 8 or > 10 || !digits.All(char.IsAsciiDigit))
             return null;
         digits = digits.PadLeft(10, '0'); // IDs are sometimes written without their leading zeros

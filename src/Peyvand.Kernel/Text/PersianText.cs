@@ -38,34 +38,6 @@ public static class PersianText
         return builder.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; everything else unchanged. For any numeric input.</summary>
-    public static string ToAsciiDigits(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-            chars[i] = AsciiDigit(chars[i]);
-        return new string(chars);
-    }
-
-    /// <summary>ASCII digits to Persian digits, for display in fa.</summary>
-    public static string ToPersianDigits(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] is >= '0' and <= '9')
-                chars[i] = (char)('۰' + (chars[i] - '0'));
-        }
-        return new string(chars);
-    }
-
-    private static char AsciiDigit(char c) => c switch
-    {
-        >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
-        >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
-        _ => c,
-    };
-
     private static char Map(char c)
     {
         switch (c)
@@ -89,7 +61,7 @@ public static class PersianText
             return '\0'; // harakat, and accents of decomposed Latin letters
         if (char.IsWhiteSpace(c))
             return ' ';
-        var digit = AsciiDigit(c);
+        var digit = Localization.Digits.ToAscii(c);
         return digit != c ? digit : char.ToLowerInvariant(c);
     }
 }

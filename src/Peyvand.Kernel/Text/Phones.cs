@@ -1,4 +1,5 @@
 using PhoneNumbers;
+using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Kernel.Text;
 
@@ -13,7 +14,7 @@ public static class Phones
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
             return null;
-        var ascii = PersianText.ToAsciiDigits(text.Trim());
+        var ascii = Digits.ToAscii(text.Trim());
         if (ascii.StartsWith("00", StringComparison.Ordinal))
             ascii = "+" + ascii[2..];
         try

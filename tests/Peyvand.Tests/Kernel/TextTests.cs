@@ -25,9 +25,6 @@ public sealed class PersianTextTests
     public void NormalizeForSearch_makes_differently_typed_names_equal() =>
         Assert.Equal(PersianText.NormalizeForSearch("علي كاظمي‌نيا"), PersianText.NormalizeForSearch("علی کاظمی نیا"));
 
-    [Fact]
-    public void Digits_convert_both_ways() =>
-        Assert.Equal("۱۴۰۳/۱۲/۳۰", PersianText.ToPersianDigits(PersianText.ToAsciiDigits("۱۴۰۳/١٢/30")));
 }
 
 public sealed class PhoneNumberTests

@@ -5,6 +5,7 @@ using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
+using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Customers.Features;
 
@@ -55,8 +56,8 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
             Validation.Add(errors, "name", "Give the company's name.");
         var phones = ContactPointInput.Phones(write.Phones, errors);
         var tags = ContactPointInput.Tags(write.Tags, errors);
-        var nationalId = Digits(write.NationalId, 11, 11, "nationalId", "A legal entity ID (شناسه ملی) has 11 digits.", errors);
-        var economicCode = Digits(write.EconomicCode, 11, 14, "economicCode", "An economic code (کد اقتصادی) has 11 to 14 digits.", errors);
+        var nationalId = DigitsOnly(write.NationalId, 11, 11, "nationalId", "A legal entity ID (شناسه ملی) has 11 digits.", errors);
+        var economicCode = DigitsOnly(write.EconomicCode, 11, 14, "economicCode", "An economic code (کد اقتصادی) has 11 to 14 digits.", errors);
         CustomerRules.Website(write.Website, errors);
         if (write.ParentCompanyId is { } parentId)
             await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
@@ -80,11 +81,11 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
                 .Concat(tags)));
     }
 
-    private static string? Digits(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)
+    private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        var digits = PersianText.ToAsciiDigits(text.Trim());
+        var digits = Digits.ToAscii(text.Trim());
         if (digits.Length < min || digits.Length > max || !digits.All(char.IsAsciiDigit))
         {
             Validation.Add(errors, field, message);
