@@ -6,6 +6,7 @@ using Peyvand.Customers.Data;
 using Peyvand.Customers.Domain;
 using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
@@ -19,14 +20,19 @@ public static class CustomersModule
     public const string Name = "Customers";
     public const string Contacts = "contacts";
     public const string Companies = "companies";
+    public const string Activities = "activities";
 
     public static IServiceCollection AddCustomersModule(this IServiceCollection services, PermissionCatalog catalog)
     {
         catalog.Register(Contacts, Name, isOwned: true);
         catalog.Register(Companies, Name, isOwned: true);
+        catalog.Register(Activities, Name, isOwned: true);
         services.AddSingleton<IModelContributor, CustomersModel>();
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
+        services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
+        services.AddScoped<MyDay>();
+        services.AddScoped<ITimelineSource, ActivityTimelineSource>();
         services.AddScoped<ISearchProvider, ContactSearch>();
         services.AddScoped<ISearchProvider, CompanySearch>();
         return services;
@@ -42,6 +48,35 @@ public static class CustomersModule
             .WithName("ListContacts")
             .WithSummary("List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag")
             .WithStandardProblems();
-        api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
+        var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
+        MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
+        MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
+
+        var activities = api.MapResource<Activity, ActivityWrite, ActivityView>(Activities, tag, ResourceRoutes.All & ~ResourceRoutes.List);
+        activities.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] ActivityFilter filter,
+                    ResourceService<Activity, ActivityWrite, ActivityView> service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(list, ct, q => ActivityResource.Filter(q, filter))))
+            .WithName("ListActivities")
+            .WithSummary("List notes, tasks, calls and meetings; filter by kind, contactId, companyId, ownerId, open (unfinished tasks)")
+            .WithStandardProblems();
+        activities.MapGet("/my-day", async (MyDay myDay, CancellationToken ct) => TypedResults.Ok(await myDay.HandleAsync(ct)))
+            .WithName("GetMyDay").WithSummary("The caller's open tasks due today or overdue, soonest first")
+            .WithStandardProblems();
+    }
+
+    // GET /{id}/timeline: the record must be visible to the caller; then every module's items about it, newest first.
+    private static void MapTimeline<TEntity, TWrite, TView>(RouteGroupBuilder group, string linkType, string singular)
+        where TEntity : class, Kernel.Domain.ITracked
+        where TWrite : class
+    {
+        group.MapGet("/{id:guid}/timeline", async (Guid id, string? types, DateTime? before, int? limit,
+                    ResourceService<TEntity, TWrite, TView> records, RecordTimeline timeline, CancellationToken ct) =>
+                {
+                    await records.GetAsync(id, ct);
+                    return TypedResults.Ok(await timeline.ForAsync(linkType, id, types, before, limit, ct));
+                })
+            .WithName($"Get{singular}Timeline")
+            .WithSummary($"The {linkType}'s touchpoints newest first: activities, field changes and other modules' events; filter with types=note,task,…; page with before")
+            .WithStandardProblems(byId: true);
     }
 }

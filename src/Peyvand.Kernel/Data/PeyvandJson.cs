@@ -16,6 +16,8 @@ public static class PeyvandJson
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // Numbers are JSON numbers: "12" for a count is a client bug to report, not to guess at. (Money has its own shape.)
+        options.NumberHandling = JsonNumberHandling.Strict;
         return options;
     }
 }

@@ -23,6 +23,9 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
 
     public virtual IQueryable<TEntity> Search(IQueryable<TEntity> query, string text) => query;
 
+    /// <summary>What to load with the entity (its child rows) wherever the service reads one.</summary>
+    public virtual IQueryable<TEntity> Including(IQueryable<TEntity> query) => query;
+
     public abstract TView ToView(TEntity entity);
 
     public abstract TWrite ToWrite(TEntity entity);

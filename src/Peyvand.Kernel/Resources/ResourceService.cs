@@ -14,12 +14,14 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
 {
     private string Name => definition.Name;
 
+    private IQueryable<TEntity> Rows => definition.Including(db.Set<TEntity>());
+
     public ResourceDefinition<TEntity, TWrite, TView> Definition => definition;
 
     public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
-        var query = db.Set<TEntity>().AsNoTracking();
+        var query = Rows.AsNoTracking();
         if (filter is not null)
             query = filter(query);
         if (!string.IsNullOrWhiteSpace(list.Q))
@@ -36,7 +38,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     public async Task<Page<TView>> ListDeletedAsync(ListQuery list, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Delete);
-        var query = db.Set<TEntity>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
+        var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
         var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
@@ -45,7 +47,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     public async Task<Versioned<TView>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
-        var entity = await db.Set<TEntity>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+        var entity = await Rows.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException(Name, id);
         return Versioned(entity);
     }
@@ -102,7 +104,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         var level = db.CurrentUser.Demand(Name, PermissionAction.Delete);
         if (!definition.CanRestore)
             throw new ConflictException($"Deleted {Name} cannot be restored.");
-        var entity = await db.Set<TEntity>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
+        var entity = await Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
             .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException(Name, id);
         EnsureReach(level, entity);
         if (entity.DeletedAt is not null)
@@ -116,7 +118,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     private async Task<TEntity> LoadForChangeAsync(Guid id, PermissionAction action, int? expectedVersion, CancellationToken cancellationToken)
     {
         var level = db.CurrentUser.Demand(Name, action);
-        var entity = await db.Set<TEntity>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+        var entity = await Rows.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException(Name, id);
         EnsureReach(level, entity);
         if (expectedVersion is { } expected)

@@ -7,6 +7,7 @@ using Peyvand.Customers;
 using Peyvand.Identity;
 using Peyvand.Identity.Auth;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Jobs;
 using Peyvand.Kernel.Mail;
@@ -54,6 +55,8 @@ public static class PeyvandApp
         services.AddPeyvandDatabase(database);
         services.AddScoped(typeof(ResourceService<,,>));
         services.AddScoped<GlobalSearch>();
+        services.AddScoped<RecordTimeline>();
+        services.AddScoped<ITimelineSource, AuditTimelineSource>();
         services.AddSingleton<OutboxDispatcher>();
         services.Configure<SmtpOptions>(configuration.GetSection("Peyvand:Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();

@@ -13,7 +13,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts", "activities"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -72,6 +72,12 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             ["companyId"] = existing["companies"].ToString(),
             ["emails"] = new JsonArray(new JsonObject { ["value"] = $"c-{Guid.NewGuid():N}@example.com" }),
         },
+        "activities" => new JsonObject
+        {
+            ["kind"] = "task",
+            ["subject"] = "Call back about the quote",
+            ["contactIds"] = new JsonArray(existing["contacts"].ToString()),
+        },
         _ => throw new ArgumentException(
             $"Add a '{collection}' body to {nameof(TestTenant)}.{nameof(NewRecordBody)} so the platform tests cover it.", nameof(collection)),
     };
@@ -100,7 +106,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<Team>(), "teams"),
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
             await DescribeAsync(db.Set<Company>(), "companies"),
-            await DescribeAsync(db.Set<Contact>(), "contacts"));
+            await DescribeAsync(db.Set<Contact>(), "contacts"),
+            await DescribeAsync(db.Set<Activity>(), "activities"));
     });
 
     public Task<int> CountAsync<T>()

@@ -51,5 +51,29 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.OwnerId });
             b.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
         });
+
+        modelBuilder.Entity<Activity>(b =>
+        {
+            b.ToTable("Activities");
+            b.IsPermissionResource(CustomersModule.Activities);
+            b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Subject).HasMaxLength(Activity.MaxSubjectLength);
+            b.Property(a => a.Body).HasMaxLength(Activity.MaxBodyLength);
+            b.Property(a => a.Priority).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Direction).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Outcome).HasMaxLength(100);
+            b.Property(a => a.Location).HasMaxLength(200);
+            b.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(a => new { a.TenantId, a.OwnerId, a.Kind, a.CompletedAt, a.DueAt });
+            b.HasIndex(a => new { a.TenantId, a.OccurredAt });
+        });
+
+        modelBuilder.Entity<ActivityLink>(b =>
+        {
+            b.ToTable("ActivityLinks");
+            b.HasKey(l => new { l.ActivityId, l.EntityType, l.EntityId });
+            b.Property(l => l.EntityType).HasMaxLength(30);
+            b.HasIndex(l => new { l.TenantId, l.EntityType, l.EntityId });
+        });
     }
 }

@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Customers.Domain;
+using Peyvand.Identity.Domain;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Text;
+
+namespace Peyvand.Customers.Features;
+
+public sealed record ActivityWrite(
+    ActivityKind Kind,
+    [property: MaxLength(Activity.MaxSubjectLength)] string? Subject = null,
+    [property: MaxLength(Activity.MaxBodyLength)] string? Body = null,
+    DateTime? OccurredAt = null,
+    Guid? OwnerId = null,
+    DateTime? DueAt = null,
+    TaskPriority? Priority = null,
+    bool Done = false,
+    CallDirection? Direction = null,
+    [property: Range(0, 86_400)] int? DurationSeconds = null,
+    [property: MaxLength(100)] string? Outcome = null,
+    DateTime? StartAt = null,
+    DateTime? EndAt = null,
+    [property: MaxLength(200)] string? Location = null,
+    [property: MaxLength(100)] List<Guid>? AttendeeUserIds = null,
+    [property: MaxLength(50)] List<Guid>? ContactIds = null,
+    [property: MaxLength(50)] List<Guid>? CompanyIds = null);
+
+public sealed record ActivityView(
+    Guid Id, ActivityKind Kind, string Subject, string? Body, string BodyHtml, DateTime OccurredAt, Guid? OwnerId,
+    DateTime? DueAt, TaskPriority? Priority, bool Done, DateTime? CompletedAt, CallDirection? Direction, int? DurationSeconds,
+    string? Outcome, DateTime? StartAt, DateTime? EndAt, string? Location, IReadOnlyList<Guid> AttendeeUserIds,
+    IReadOnlyList<Guid> ContactIds, IReadOnlyList<Guid> CompanyIds, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record ActivityFilter(string? Kind, Guid? ContactId, Guid? CompanyId, Guid? OwnerId, bool? Open);
+
+/// <summary>Notes, tasks, calls and meetings, each linked to the contacts and companies it concerns.</summary>
+public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Activity, ActivityWrite, ActivityView>
+{
+    public const string ContactLink = "contact";
+    public const string CompanyLink = "company";
+
+    public override string Name => CustomersModule.Activities;
+
+    public override IReadOnlyList<SortField<Activity>> Sorts { get; } =
+    [
+        SortField.By<Activity, DateTime>("occurredAt", a => a.OccurredAt),
+        SortField.By<Activity, DateTime>("createdAt", a => a.CreatedAt),
+    ];
+
+    public override IQueryable<Activity> Including(IQueryable<Activity> query) => query.Include(a => a.Links);
+
+    public override IQueryable<Activity> Search(IQueryable<Activity> query, string text) =>
+        query.Where(a => a.Subject.Contains(text) || (a.Body != null && a.Body.Contains(text)));
+
+    public static IQueryable<Activity> Filter(IQueryable<Activity> query, ActivityFilter filter)
+    {
+        if (QueryEnum.Parse<ActivityKind>(filter.Kind, "kind") is { } kind)
+            query = query.Where(a => a.Kind == kind);
+        if (filter.ContactId is { } contactId)
+            query = query.Where(a => a.Links.Any(l => l.EntityType == ContactLink && l.EntityId == contactId));
+        if (filter.CompanyId is { } companyId)
+            query = query.Where(a => a.Links.Any(l => l.EntityType == CompanyLink && l.EntityId == companyId));
+        if (filter.OwnerId is { } ownerId)
+            query = query.Where(a => a.OwnerId == ownerId);
+        if (filter.Open is { } open)
+            query = open ? query.Where(a => a.Kind == ActivityKind.Task && a.CompletedAt == null) : query.Where(a => a.CompletedAt != null);
+        return query;
+    }
+
+    public override ActivityView ToView(Activity a) => new(
+        a.Id, a.Kind, a.Subject, a.Body, Markdown.ToSafeHtml(a.Body), a.OccurredAt, a.OwnerId, a.DueAt, a.Priority,
+        a.CompletedAt is not null, a.CompletedAt, a.Direction, a.DurationSeconds, a.Outcome, a.StartAt, a.EndAt, a.Location,
+        a.AttendeeUserIds, Linked(a, ContactLink), Linked(a, CompanyLink), a.CreatedAt, a.UpdatedAt);
+
+    public override ActivityWrite ToWrite(Activity a) => new(
+        a.Kind, a.Subject, a.Body, a.OccurredAt, a.OwnerId, a.DueAt, a.Priority, a.CompletedAt is not null, a.Direction,
+        a.DurationSeconds, a.Outcome, a.StartAt, a.EndAt, a.Location, [.. a.AttendeeUserIds],
+        [.. Linked(a, ContactLink)], [.. Linked(a, CompanyLink)]);
+
+    public override async Task UpdateAsync(Activity activity, ActivityWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var isNew = db.Entry(activity).State == EntityState.Detached;
+        if (!isNew && write.Kind != activity.Kind)
+            Validation.Add(errors, "kind", "An activity keeps its kind; create a new one instead.");
+        var subject = CustomerRules.Trimmed(write.Subject) ?? "";
+        var body = CustomerRules.Trimmed(write.Body);
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (write.Kind)
+        {
+            case ActivityKind.Note when body is null:
+                Validation.Add(errors, "body", "A note needs some text.");
+                break;
+            case ActivityKind.Task or ActivityKind.Call or ActivityKind.Meeting when subject.Length == 0:
+                Validation.Add(errors, "subject", "Give a subject.");
+                break;
+        }
+        if (write.Kind == ActivityKind.Call && write.Direction is null)
+            Validation.Add(errors, "direction", "Say whether the call was inbound or outbound.");
+        if (write.Kind == ActivityKind.Meeting)
+        {
+            if (write.StartAt is null)
+                Validation.Add(errors, "startAt", "A meeting needs a start time.");
+            if (write.EndAt is null)
+                Validation.Add(errors, "endAt", "A meeting needs an end time.");
+            else if (write.StartAt is { } start && write.EndAt <= start)
+                Validation.Add(errors, "endAt", "The meeting must end after it starts.");
+        }
+        var contactIds = write.ContactIds?.Distinct().ToList() ?? [];
+        var companyIds = write.CompanyIds?.Distinct().ToList() ?? [];
+        var attendees = write.AttendeeUserIds?.Distinct().ToList() ?? [];
+        if (contactIds.Count > 0 && await db.Set<Contact>().CountAsync(c => contactIds.Contains(c.Id), cancellationToken) != contactIds.Count)
+            Validation.Add(errors, "contactIds", "One or more contacts do not exist or are not visible to you.");
+        if (companyIds.Count > 0 && await db.Set<Company>().CountAsync(c => companyIds.Contains(c.Id), cancellationToken) != companyIds.Count)
+            Validation.Add(errors, "companyIds", "One or more companies do not exist or are not visible to you.");
+        if (attendees.Count > 0 && await db.Set<AppUser>().CountAsync(u => attendees.Contains(u.Id), cancellationToken) != attendees.Count)
+            Validation.Add(errors, "attendeeUserIds", "One or more attendees are not users of this organisation.");
+        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? activity.OwnerId, db, errors, cancellationToken);
+        CustomerRules.ThrowIfAny(errors);
+
+        activity.Kind = write.Kind;
+        activity.Subject = subject;
+        activity.Body = body;
+        activity.OwnerId = owner;
+        var isTask = write.Kind == ActivityKind.Task;
+        activity.DueAt = isTask ? write.DueAt?.ToUniversalTime() : null;
+        activity.Priority = isTask ? write.Priority ?? TaskPriority.Normal : null;
+        activity.CompletedAt = isTask && write.Done ? activity.CompletedAt ?? now : null;
+        activity.Direction = write.Kind == ActivityKind.Call ? write.Direction : null;
+        activity.DurationSeconds = write.Kind == ActivityKind.Call ? write.DurationSeconds : null;
+        activity.Outcome = write.Kind == ActivityKind.Call ? CustomerRules.Trimmed(write.Outcome) : null;
+        var isMeeting = write.Kind == ActivityKind.Meeting;
+        activity.StartAt = isMeeting ? write.StartAt?.ToUniversalTime() : null;
+        activity.EndAt = isMeeting ? write.EndAt?.ToUniversalTime() : null;
+        activity.Location = isMeeting ? CustomerRules.Trimmed(write.Location) : null;
+        activity.AttendeeUserIds = isMeeting ? attendees : [];
+        activity.OccurredAt = write.Kind switch
+        {
+            ActivityKind.Meeting => activity.StartAt!.Value,
+            ActivityKind.Task => activity.DueAt ?? write.OccurredAt?.ToUniversalTime() ?? (isNew ? now : activity.OccurredAt),
+            _ => write.OccurredAt?.ToUniversalTime() ?? (isNew ? now : activity.OccurredAt),
+        };
+        SetLinks(activity, contactIds.Select(id => (ContactLink, id)).Concat(companyIds.Select(id => (CompanyLink, id))).ToList());
+    }
+
+    private static void SetLinks(Activity activity, List<(string Type, Guid Id)> wanted)
+    {
+        activity.Links.RemoveAll(l => !wanted.Contains((l.EntityType, l.EntityId)));
+        foreach (var (type, id) in wanted.Where(w => !activity.Links.Any(l => l.EntityType == w.Type && l.EntityId == w.Id)))
+            activity.Links.Add(new ActivityLink { ActivityId = activity.Id, EntityType = type, EntityId = id });
+    }
+
+    private static List<Guid> Linked(Activity a, string type) => a.Links.Where(l => l.EntityType == type).Select(l => l.EntityId).ToList();
+}
+
+/// <summary>Activities linked to a record, on its timeline.</summary>
+public sealed class ActivityTimelineSource(PeyvandDbContext db) : ITimelineSource
+{
+    public IReadOnlyCollection<string> Types { get; } = ["note", "task", "call", "meeting"];
+
+    public async Task<IReadOnlyList<TimelineItem>> ItemsAsync(string entityType, Guid entityId, DateTime? before, int limit, CancellationToken cancellationToken)
+    {
+        var activities = await db.Set<Activity>().AsNoTracking()
+            .Where(a => a.Links.Any(l => l.EntityType == entityType && l.EntityId == entityId) && (before == null || a.OccurredAt < before))
+            .OrderByDescending(a => a.OccurredAt).Take(limit)
+            .ToListAsync(cancellationToken);
+        return activities.Select(a => new TimelineItem(
+            a.Kind.ToString().ToLowerInvariant(), a.OccurredAt, a.Subject.Length > 0 ? a.Subject : Excerpt(a.Body), a.Kind == ActivityKind.Note ? null : Excerpt(a.Body), a.Id, a.OwnerId)).ToList();
+    }
+
+    private static string Excerpt(string? text) => text is null ? "" : text.Length <= 140 ? text : text[..140] + "…";
+}

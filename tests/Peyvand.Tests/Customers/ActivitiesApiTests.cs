@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Peyvand.Tests.Customers;
+
+public abstract class ActivitiesApiTests(PeyvandAppFactory app)
+{
+    [Fact]
+    public async Task A_note_renders_its_markdown_as_safe_html()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var contact = await tenant.CreateAsync("contacts", new { lastName = "Moradi" });
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/activities", new
+        {
+            kind = "note",
+            body = "**مهم**: پیش‌فاکتور را بفرستید <script>alert(1)</script> [link](javascript:alert(2))",
+            contactIds = new[] { contact },
+        });
+        await response.ShouldHaveAsync(HttpStatusCode.Created);
+        var html = (await response.JsonAsync()).GetProperty("bodyHtml").GetString()!;
+        Assert.Contains("<strong>مهم</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Each_kind_checks_what_it_needs()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var other = await app.CreateTenantAsync();
+        var theirContact = await other.CreateAsync("contacts", new { lastName = "Theirs" });
+
+        async Task ExpectFieldError(object body, string field)
+        {
+            var problem = await (await tenant.Admin.PostAsJsonAsync("/api/v1/activities", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected an error on {field}: {problem}");
+        }
+
+        await ExpectFieldError(new { kind = "note", body = "  " }, "body");
+        await ExpectFieldError(new { kind = "task" }, "subject");
+        await ExpectFieldError(new { kind = "call", subject = "Intro" }, "direction");
+        await ExpectFieldError(new { kind = "meeting", subject = "Demo", startAt = "2026-12-01T10:00:00Z", endAt = "2026-12-01T09:00:00Z" }, "endAt");
+        await ExpectFieldError(new { kind = "note", body = "x", contactIds = new[] { theirContact } }, "contactIds");
+    }
+
+    [Fact]
+    public async Task My_day_lists_open_tasks_due_today_or_overdue_and_drops_them_when_done()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var now = DateTime.UtcNow;
+        var overdue = await tenant.CreateAsync("activities", new { kind = "task", subject = "Overdue", dueAt = now.AddDays(-2) });
+        var dueNow = await tenant.CreateAsync("activities", new { kind = "task", subject = "Due now", dueAt = now });
+        await tenant.CreateAsync("activities", new { kind = "task", subject = "Next week", dueAt = now.AddDays(7) });
+        await tenant.CreateAsync("activities", new { kind = "task", subject = "Someday" });
+
+        var myDay = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/activities/my-day");
+        Assert.Equal([overdue, dueNow], myDay.EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
+
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/activities/{overdue}", new { done = true })).ShouldHaveAsync(HttpStatusCode.OK);
+        myDay = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/activities/my-day");
+        Assert.Equal([dueNow], myDay.EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
+        var open = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/activities?open=true");
+        Assert.Equal(3, open.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_contacts_timeline_merges_activities_and_field_changes_newest_first()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var contact = await tenant.CreateAsync("contacts", new { firstName = "Nasrin", lastName = "Azadi" });
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}", new { lifecycleStage = "customer" })).ShouldHaveAsync(HttpStatusCode.OK);
+        await tenant.CreateAsync("activities", new { kind = "call", subject = "First call", direction = "outbound", durationSeconds = 300, contactIds = new[] { contact }, occurredAt = DateTime.UtcNow.AddMinutes(1) });
+        await tenant.CreateAsync("activities", new { kind = "note", body = "Prefers email", contactIds = new[] { contact }, occurredAt = DateTime.UtcNow.AddMinutes(2) });
+        await tenant.CreateAsync("activities", new { kind = "note", body = "Unrelated" });
+
+        var timeline = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline");
+        var items = timeline.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["note", "call", "change", "change"], items.Select(i => i.GetProperty("type").GetString()!));
+        Assert.Equal("update", items[2].GetProperty("title").GetString());
+        Assert.Contains("lifecycleStage", items[2].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var times = items.Select(i => i.GetProperty("at").GetDateTime()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+
+        var notes = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline?types=note");
+        Assert.Single(notes.GetProperty("items").EnumerateArray());
+        await (await tenant.Admin.GetAsync($"/api/v1/contacts/{contact}/timeline?types=bogus")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var paged = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline?limit=2");
+        Assert.Equal(2, paged.GetProperty("items").GetArrayLength());
+        var before = paged.GetProperty("nextBefore").GetDateTime();
+        var rest = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline?before={before:O}");
+        Assert.Equal(["change", "change"], rest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("type").GetString()!));
+    }
+}
+
+public sealed class ActivitiesApiTestsSqlite(SqliteApp app) : ActivitiesApiTests(app);
+
+public sealed class ActivitiesApiTestsPostgres(PostgresApp app) : ActivitiesApiTests(app);
