@@ -32,6 +32,7 @@ public static class CustomersModule
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
         services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
         services.AddScoped<MyDay>();
+        services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
         services.AddScoped<ISearchProvider, ContactSearch>();
         services.AddScoped<ISearchProvider, CompanySearch>();
@@ -59,10 +60,27 @@ public static class CustomersModule
             .WithName("ListActivities")
             .WithSummary("List notes, tasks, calls and meetings; filter by kind, contactId, companyId, ownerId, open (unfinished tasks)")
             .WithStandardProblems();
+        activities.MapGet("/{id:guid}/calendar.ics", async (Guid id, Calendars calendars, CancellationToken ct) =>
+                TypedResults.Text(await calendars.ForActivityAsync(id, ct), Calendars.ContentType))
+            .WithName("GetActivityCalendar").WithSummary("A meeting or task as an iCalendar (.ics) file")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .WithStandardProblems(byId: true);
+        activities.MapPost("/calendar-feed", async (Calendars calendars, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(await calendars.NewFeedAsync($"{request.Scheme}://{request.Host}{request.PathBase}", ct)))
+            .WithName("CreateCalendarFeed")
+            .WithSummary("A new private iCalendar feed link of the caller's meetings and tasks (the previous link stops working)")
+            .WithStandardProblems();
         activities.MapGet("/my-day", async (MyDay myDay, CancellationToken ct) => TypedResults.Ok(await myDay.HandleAsync(ct)))
             .WithName("GetMyDay").WithSummary("The caller's open tasks due today or overdue, soonest first")
             .WithStandardProblems();
     }
+
+    /// <summary>The private calendar feed: the link is the credential, so it lives outside the API-key-only /api/v1.</summary>
+    public static void MapCustomersPublicEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/calendar/{token}.ics", async (string token, Calendars calendars, CancellationToken ct) =>
+                await calendars.FeedAsync(token, ct) is { } ics ? Results.Text(ics, Calendars.ContentType) : Results.NotFound())
+            .ExcludeFromDescription()
+            .RequireRateLimiting(ApiConventions.RateLimitPolicy);
 
     // GET /{id}/timeline: the record must be visible to the caller; then every module's items about it, newest first.
     private static void MapTimeline<TEntity, TWrite, TView>(RouteGroupBuilder group, string linkType, string singular)

@@ -5,6 +5,9 @@ namespace Peyvand.Kernel.Api;
 
 public static class ApiConventions
 {
+    /// <summary>The per-key rate limit every API route (and every other bearer-secret route) is under.</summary>
+    public const string RateLimitPolicy = "api";
+
     /// <summary>Declares the problem responses every authenticated API route can give, so the OpenAPI document is complete.</summary>
     public static RouteHandlerBuilder WithStandardProblems(this RouteHandlerBuilder route, bool writes = false, bool byId = false)
     {

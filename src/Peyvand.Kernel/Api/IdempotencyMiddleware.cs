@@ -120,7 +120,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     // Clients name their keys, so two users of a tenant may well pick the same one; a replay must never hand one user
     // another's response (a newly issued API key, say). The stored key is the caller's user id and a hash of theirs.
     private static string ScopedKey(CurrentUser user, string key) =>
-        $"{user.UserId:N}:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))}";
+        $"{user.UserId:N}:{Text.Secrets.Hash(key)}";
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {

@@ -105,6 +105,8 @@ public static class PeyvandApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Peyvand API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .DisableRateLimiting();
 
+        app.MapCustomersPublicEndpoints();
+
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .RequireRateLimiting(RateLimiting.ApiPolicy);

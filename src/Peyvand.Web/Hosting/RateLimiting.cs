@@ -9,7 +9,7 @@ namespace Peyvand.Web.Hosting;
 /// <summary>Per-key token buckets: each API key (or, unauthenticated, each client address) gets its own budget.</summary>
 public static class RateLimiting
 {
-    public const string ApiPolicy = "api";
+    public const string ApiPolicy = Kernel.Api.ApiConventions.RateLimitPolicy;
 
     public static IServiceCollection AddPeyvandRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

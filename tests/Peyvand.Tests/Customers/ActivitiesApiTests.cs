@@ -95,3 +95,51 @@ public abstract class ActivitiesApiTests(PeyvandAppFactory app)
 public sealed class ActivitiesApiTestsSqlite(SqliteApp app) : ActivitiesApiTests(app);
 
 public sealed class ActivitiesApiTestsPostgres(PostgresApp app) : ActivitiesApiTests(app);
+
+public abstract class CalendarTests(PeyvandAppFactory app)
+{
+    [Fact]
+    public async Task A_meeting_exports_as_an_icalendar_event()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var meeting = await tenant.CreateAsync("activities", new
+        {
+            kind = "meeting", subject = "جلسه معرفی محصول", location = "Tehran office",
+            startAt = "2026-12-01T06:30:00Z", endAt = "2026-12-01T07:30:00Z",
+        });
+        var response = await tenant.Admin.GetAsync($"/api/v1/activities/{meeting}/calendar.ics");
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync();
+        Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20261201T063000Z", ics, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:جلسه معرفی محصول", ics, StringComparison.Ordinal);
+
+        var note = await tenant.CreateAsync("activities", new { kind = "note", body = "Not a calendar item" });
+        await (await tenant.Admin.GetAsync($"/api/v1/activities/{note}/calendar.ics")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_private_feed_link_serves_the_users_meetings_and_tasks_until_replaced()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("activities", new { kind = "meeting", subject = "Board", startAt = DateTime.UtcNow.AddDays(1), endAt = DateTime.UtcNow.AddDays(1).AddHours(1) });
+        await tenant.CreateAsync("activities", new { kind = "task", subject = "Send quote", dueAt = DateTime.UtcNow.AddDays(2) });
+        await tenant.CreateAsync("activities", new { kind = "note", body = "Not in calendars" });
+
+        var link = (await (await tenant.Admin.PostAsync("/api/v1/activities/calendar-feed", null)).JsonAsync()).GetProperty("url").GetString()!;
+        using var anonymous = app.ApiClient(null);
+        var feed = await anonymous.GetStringAsync(new Uri(link).PathAndQuery);
+        Assert.Contains("SUMMARY:Board", feed, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Send quote", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not in calendars", feed, StringComparison.Ordinal);
+
+        await tenant.Admin.PostAsync("/api/v1/activities/calendar-feed", null);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(link).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/pvc_forged.ics")).StatusCode);
+    }
+}
+
+public sealed class CalendarTestsSqlite(SqliteApp app) : CalendarTests(app);
+
+public sealed class CalendarTestsPostgres(PostgresApp app) : CalendarTests(app);

@@ -75,5 +75,14 @@ internal sealed class CustomersModel : IModelContributor
             b.Property(l => l.EntityType).HasMaxLength(30);
             b.HasIndex(l => new { l.TenantId, l.EntityType, l.EntityId });
         });
+
+        modelBuilder.Entity<CalendarFeed>(b =>
+        {
+            b.ToTable("CalendarFeeds");
+            b.IsPermissionResource(CustomersModule.Activities);
+            b.Property(f => f.TokenHash).HasMaxLength(64).NotAudited();
+            b.HasIndex(f => f.TokenHash).IsUnique();
+            b.HasIndex(f => new { f.TenantId, f.OwnerId });
+        });
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Text;
 
 namespace Peyvand.Identity.Domain;
 
@@ -27,12 +27,11 @@ public sealed class ApiKey : TenantEntity, IOwned
     /// <summary>Makes a key; the returned secret is the only copy and must be shown to the user now.</summary>
     public static (ApiKey Key, string Secret) Issue(Guid userId, string name, DateTime? expiresAt)
     {
-        var random = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var secret = $"{Scheme}_{random}";
+        var secret = Secrets.New(Scheme);
         return (new ApiKey { OwnerId = userId, Name = name, ExpiresAt = expiresAt, Prefix = secret[..12], Hash = HashOf(secret) }, secret);
     }
 
-    public static string HashOf(string secret) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    public static string HashOf(string secret) => Secrets.Hash(secret);
 
     public void MarkUsed(DateTime at) => LastUsedAt = at;
 }
