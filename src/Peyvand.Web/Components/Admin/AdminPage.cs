@@ -86,6 +86,9 @@ public abstract class AdminPage : ComponentBase
         return result;
     }
 
+    /// <summary>The user's time zone, known once <see cref="TimeFormatterAsync"/> has run.</summary>
+    protected TimeZoneInfo UserZone { get; private set; } = TimeZoneInfo.Utc;
+
     /// <summary>A UTC time as the user reads it: their calendar, time zone and digits.</summary>
     protected async Task<Func<DateTime, string>> TimeFormatterAsync()
     {
@@ -93,6 +96,7 @@ public abstract class AdminPage : ComponentBase
         var calendar = DateFormatter.CalendarFor(UiLanguage, user.FindFirst(PeyvandClaims.Calendar)?.Value);
         var zoneId = user.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        UserZone = zone;
         var fa = UiLanguage == "fa";
         return utc =>
         {
