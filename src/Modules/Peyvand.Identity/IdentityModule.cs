@@ -66,6 +66,7 @@ public static class IdentityModule
         services.AddScoped<ReadAudit>();
         services.AddScoped<TenantSettings>();
         services.AddScoped<PasswordResetLinks>();
+        services.AddScoped<ResetTwoFactor>();
 
         services.AddScoped<ICliVerb, CreateTenantVerb>();
         services.AddScoped<ICliVerb, CreateUserVerb>();

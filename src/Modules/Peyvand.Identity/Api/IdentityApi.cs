@@ -21,7 +21,11 @@ public static class IdentityApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapResource<AppUser, UserWrite, UserView>("users", Tag);
+        var users = api.MapResource<AppUser, UserWrite, UserView>("users", Tag);
+        users.MapPost("/{id:guid}/reset-two-factor", async (Guid id, ResetTwoFactor reset, HttpResponse response, CancellationToken ct) =>
+                ResourceEndpoints.Ok(response, await reset.HandleAsync(id, ct)))
+            .WithName("ResetUserTwoFactor").WithSummary("Turn a user's two-factor sign-in off and forget their authenticator key")
+            .WithStandardProblems(writes: true, byId: true);
         api.MapResource<Team, TeamWrite, TeamView>("teams", Tag);
         api.MapResource<Role, RoleWrite, RoleView>("roles", Tag);
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Peyvand.Identity.Auth;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Localization;
+
+namespace Peyvand.Web.Components.Admin;
+
+/// <summary>
+/// Base of the administration pages. Every operation runs in a fresh DI scope whose current user is loaded from the
+/// circuit's principal, so the application services check permissions exactly as they do for the API, with rights
+/// as they are now rather than when the circuit opened. Service exceptions become field errors or messages.
+/// </summary>
+public abstract class AdminPage : ComponentBase
+{
+    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] protected AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected IStringLocalizer<AdminText> T { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Field errors from the last operation, keyed by the services' camelCase field names.</summary>
+    protected Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    /// <summary>Set when the last save met a newer version of the record; the page offers to reload.</summary>
+    protected bool Stale { get; set; }
+
+    protected bool Busy { get; private set; }
+
+    protected static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    protected bool HasError(string field) => Errors.ContainsKey(field);
+
+    protected string? ErrorText(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    /// <summary>Runs <paramref name="work"/> in its own scope; returns false (after showing why) when it failed.</summary>
+    protected async Task<bool> TryAsync(Func<IServiceProvider, CancellationToken, Task> work)
+    {
+        Busy = true;
+        Errors = [];
+        Stale = false;
+        try
+        {
+            await using var scope = Scopes.CreateAsyncScope();
+            var state = await Authentication.GetAuthenticationStateAsync();
+            if (!await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(state.User, CancellationToken.None))
+                throw new ForbiddenException("Not signed in.");
+            await work(scope.ServiceProvider, CancellationToken.None);
+            return true;
+        }
+        catch (InvalidInputException ex)
+        {
+            Errors = ex.Errors.ToDictionary(e => e.Key, e => e.Value);
+            Snackbar.Add(T["FixErrors"], Severity.Warning);
+        }
+        catch (ForbiddenException)
+        {
+            Snackbar.Add(T["Forbidden"], Severity.Error);
+        }
+        catch (ConcurrencyException)
+        {
+            Stale = true;
+        }
+        catch (NotFoundException)
+        {
+            Snackbar.Add(T["NotFound"], Severity.Error);
+        }
+        catch (ConflictException ex)
+        {
+            Snackbar.Add(T["Conflict", ex.Message], Severity.Error);
+        }
+        finally
+        {
+            Busy = false;
+        }
+        return false;
+    }
+
+    protected async Task<TResult?> RunAsync<TResult>(Func<IServiceProvider, CancellationToken, Task<TResult>> work)
+    {
+        TResult? result = default;
+        await TryAsync(async (services, ct) => result = await work(services, ct));
+        return result;
+    }
+
+    /// <summary>The user's time zone, known once <see cref="TimeFormatterAsync"/> has run.</summary>
+    protected TimeZoneInfo UserZone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>A UTC time as the user reads it: their calendar, time zone and digits.</summary>
+    protected async Task<Func<DateTime, string>> TimeFormatterAsync()
+    {
+        var user = (await Authentication.GetAuthenticationStateAsync()).User;
+        var calendar = DateFormatter.CalendarFor(UiLanguage, user.FindFirst(PeyvandClaims.Calendar)?.Value);
+        var zoneId = user.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        UserZone = zone;
+        var fa = UiLanguage == "fa";
+        return utc =>
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+            var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), UiLanguage, calendar) + " " +
+                local.ToString("HH:mm", CultureInfo.InvariantCulture);
+            return fa ? Digits.ToPersian(text) : text;
+        };
+    }
+}
