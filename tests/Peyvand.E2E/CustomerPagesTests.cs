@@ -77,6 +77,7 @@ public sealed class CustomerPagesTests(E2EApp app)
         await E2EApp.ScreenshotAsync(page, $"contact-form-{culture}-phone");
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+        await page.Locator(".pv-contact-name").WaitForAsync();
         Assert.True(await FitsAsync(page), "The contact page scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, $"contact-detail-{culture}-phone");
 
@@ -113,6 +114,32 @@ public sealed class CustomerPagesTests(E2EApp app)
         await page.WaitForURLAsync(new Regex("/companies/[0-9a-f-]{36}$"));
         await AssertAccessibleAsync(page, "company page");
         await E2EApp.ScreenshotAsync(page, $"company-detail-{culture}");
+    }
+
+    [Fact]
+    public async Task Company_ListsTheContactCreatedFromItsPage()
+    {
+        var page = await SignedInPageAsync("en-US");
+        var company = "Pars Trading " + Suffix();
+        await page.GotoAsync("/companies/new");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-company-name input", company);
+        await page.ClickAsync(".pv-save");
+        await page.WaitForURLAsync(new Regex("/companies/[0-9a-f-]{36}$"));
+        var companyUrl = page.Url;
+
+        await page.ClickAsync(".pv-new-company-contact");
+        await page.WaitForURLAsync(new Regex("/contacts/new\\?companyId="));
+        await Assertions.Expect(page.Locator(".pv-company input")).ToHaveValueAsync(company);
+        var lastName = "Tehrani" + Suffix();
+        await page.FillAsync(".pv-last-name input", lastName);
+        await page.ClickAsync(".pv-save");
+        await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+
+        await page.ClickAsync($".pv-facts a:has-text('{company}')");
+        await page.WaitForURLAsync(companyUrl);
+        await page.Locator(".pv-company-contacts a", new() { HasText = lastName }).WaitForAsync();
+        await E2EApp.ScreenshotAsync(page, "company-with-contact-en-US");
     }
 
     private async Task<IPage> SignedInPageAsync(string culture, int width = 1280, int height = 800)
