@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Peyvand.Customers.Domain;
+using Peyvand.Identity.Auth;
+using Peyvand.Identity.Domain;
+using Peyvand.Identity.Features;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Localization;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
+using PhoneNumbers;
+
+namespace Peyvand.Web.Components.Customers;
+
+/// <summary>
+/// What the customer components share: each operation runs the API's own service in a fresh scope (one DbContext per
+/// operation) acting as the circuit's user, and the service's exceptions become messages next to the right input.
+/// </summary>
+public abstract partial class CustomersPage : ComponentBase
+{
+    private static readonly PhoneNumberUtil PhoneUtil = PhoneNumberUtil.GetInstance();
+
+    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] protected CurrentUser Me { get; set; } = default!;
+    [Inject] protected IStringLocalizer<CustomersText> T { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    // Read with the first operation; gives the date preferences (calendar, time zone).
+    private System.Security.Claims.ClaimsPrincipal? _user;
+
+    /// <summary>A page-level message (not permitted, not found, conflict).</summary>
+    protected string? Problem { get; set; }
+
+    /// <summary>The record changed since it was loaded.</summary>
+    protected bool Stale { get; set; }
+
+    protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+
+    protected static bool IsPersian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa";
+
+    protected async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        _user ??= AuthenticationState is null ? null : (await AuthenticationState).User;
+        await using var scope = Scopes.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        if (Me.TenantId is { } tenantId && Me.UserId is { } userId)
+            user.SignIn(tenantId, userId, Me.Permissions, Me.TeamMateIds, Me.ApiKeyId);
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Runs an operation; what the service refuses becomes <see cref="Problem"/>, <see cref="Stale"/> or <see cref="Errors"/>.</summary>
+    protected async Task<bool> TryAsync(Func<Task> work)
+    {
+        Problem = null;
+        Stale = false;
+        Errors = new Dictionary<string, string[]>();
+        try
+        {
+            await work();
+            return true;
+        }
+        catch (InvalidInputException ex)
+        {
+            Errors = ex.Errors;
+            Problem = T["FixErrors"];
+        }
+        catch (ForbiddenException)
+        {
+            Problem = T["Forbidden"];
+        }
+        catch (NotFoundException)
+        {
+            Problem = T["NotFound"];
+        }
+        catch (ConcurrencyException)
+        {
+            Stale = true;
+        }
+        catch (ConflictException)
+        {
+            Problem = T["Conflict"];
+        }
+        return false;
+    }
+
+    /// <summary>Resource keys for this page's field messages; "Err_" is the fallback.</summary>
+    protected virtual string ErrorKeyPrefix => "Err_";
+
+    /// <summary>The message for a field ("phones[1].value"), in the UI language when we have one for its kind.</summary>
+    protected string? ErrorFor(string field)
+    {
+        if (!Errors.TryGetValue(field, out var messages))
+            return null;
+        var kind = IndexPattern().Replace(field, "").Replace('.', '_');
+        var local = T[ErrorKeyPrefix + kind];
+        if (local.ResourceNotFound)
+            local = T["Err_" + kind];
+        return local.ResourceNotFound ? string.Join(" ", messages) : local.Value;
+    }
+
+    /// <summary>Errors that no input shows (so they are listed above the form).</summary>
+    protected IEnumerable<string> OtherErrors(IEnumerable<string> shownFields) =>
+        Errors.Where(e => !shownFields.Contains(e.Key)).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
+
+    protected bool May(string resource, PermissionAction action, Guid? ownerId = null) =>
+        ownerId is null
+            ? Me.LevelFor(resource, action) > PermissionLevel.None
+            : Me.Reaches(Me.LevelFor(resource, action), ownerId);
+
+    protected static string Num(string? text) => text is null ? "" : IsPersian ? Digits.ToPersian(text) : text;
+
+    /// <summary>An E.164 number as people read it: "+98 912 123 4567" (Persian digits in fa).</summary>
+    protected static string PhoneText(string e164)
+    {
+        try
+        {
+            return Num(PhoneUtil.Format(PhoneUtil.Parse(e164, "IR"), PhoneNumberFormat.INTERNATIONAL));
+        }
+        catch (NumberParseException)
+        {
+            return Num(e164);
+        }
+    }
+
+    protected static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonSerializer.Serialize(value).Trim('"');
+
+    protected string StageText(LifecycleStage stage) => T["Stage_" + stage];
+
+    protected string DateText(DateOnly date)
+    {
+        var (language, calendar, _) = Preferences();
+        return DateFormatter.LongDate(date, language, calendar);
+    }
+
+    protected string DateTimeText(DateTime utc)
+    {
+        var (language, calendar, zone) = Preferences();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), language, calendar) + " "
+            + local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return Num(text);
+    }
+
+    private (string Language, CalendarKind Calendar, TimeZoneInfo Zone) Preferences()
+    {
+        var user = _user;
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var calendar = DateFormatter.CalendarFor(language, user?.FindFirst(PeyvandClaims.Calendar)?.Value);
+        var zoneId = user?.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return (language, calendar, zone);
+    }
+
+    /// <summary>Owners' display names where the user may read users; otherwise at least their own.</summary>
+    protected async Task<Dictionary<Guid, string>> OwnerNamesAsync()
+    {
+        var names = new Dictionary<Guid, string>();
+        if (Me.LevelFor("users", PermissionAction.Read) > PermissionLevel.None)
+        {
+            try
+            {
+                var users = await RunAsync<ResourceService<AppUser, UserWrite, UserView>, Page<UserView>>(
+                    s => s.ListAsync(new ListQuery(null, ListQuery.MaxLimit, null, null), CancellationToken.None));
+                foreach (var u in users.Items)
+                    names[u.Id] = u.DisplayName;
+            }
+            catch (ForbiddenException)
+            {
+                // Fall through to the user's own name.
+            }
+        }
+        if (Me.UserId is { } me && !names.ContainsKey(me))
+            names[me] = T["Me"];
+        return names;
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex IndexPattern();
+}
+
+/// <summary>One email or phone row of a form.</summary>
+public sealed class PointRow<TType> where TType : struct, Enum
+{
+    public string Value { get; set; } = "";
+    public TType Type { get; set; }
+    public bool Primary { get; set; }
+
+    /// <summary>The field name the service uses for this row in the last save ("phones[1].value"), if it was sent.</summary>
+    public string? Field { get; set; }
+}
+
+public sealed record CompanyOption(Guid Id, string Name);
