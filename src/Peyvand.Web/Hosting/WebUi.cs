@@ -21,6 +21,7 @@ public static class WebUi
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<Components.Shared.UserOperations>();
         services.AddHttpContextAccessor();
         services.AddMudServices();
         return services;

@@ -1,11 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
-using Peyvand.Identity.Auth;
 using Peyvand.Kernel.Api;
-using Peyvand.Kernel.Localization;
+using Peyvand.Web.Components.Shared;
 
 namespace Peyvand.Web.Components.Admin;
 
@@ -16,8 +14,7 @@ namespace Peyvand.Web.Components.Admin;
 /// </summary>
 public abstract class AdminPage : ComponentBase
 {
-    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
-    [Inject] protected AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] protected UserOperations Operations { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<AdminText> T { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
@@ -44,12 +41,11 @@ public abstract class AdminPage : ComponentBase
         Stale = false;
         try
         {
-            await using var scope = Scopes.CreateAsyncScope();
-            var state = await Authentication.GetAuthenticationStateAsync();
-            if (!await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(state.User, CancellationToken.None))
-                throw new ForbiddenException("Not signed in.");
-            await work(scope.ServiceProvider, CancellationToken.None);
-            return true;
+            return await Operations.RunAsync(async services =>
+            {
+                await work(services, CancellationToken.None);
+                return true;
+            });
         }
         catch (InvalidInputException ex)
         {
@@ -92,18 +88,8 @@ public abstract class AdminPage : ComponentBase
     /// <summary>A UTC time as the user reads it: their calendar, time zone and digits.</summary>
     protected async Task<Func<DateTime, string>> TimeFormatterAsync()
     {
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        var calendar = DateFormatter.CalendarFor(UiLanguage, user.FindFirst(PeyvandClaims.Calendar)?.Value);
-        var zoneId = user.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        UserZone = zone;
-        var fa = UiLanguage == "fa";
-        return utc =>
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-            var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), UiLanguage, calendar) + " " +
-                local.ToString("HH:mm", CultureInfo.InvariantCulture);
-            return fa ? Digits.ToPersian(text) : text;
-        };
+        var clock = await Operations.ClockAsync();
+        UserZone = clock.Zone;
+        return clock.DateTime;
     }
 }

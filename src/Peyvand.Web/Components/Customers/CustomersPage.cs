@@ -10,6 +10,7 @@ using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Localization;
+using Peyvand.Web.Components.Shared;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
@@ -25,7 +26,7 @@ public abstract partial class CustomersPage : ComponentBase
 {
     private static readonly PhoneNumberUtil PhoneUtil = PhoneNumberUtil.GetInstance();
 
-    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] protected UserOperations Operations { get; set; } = default!;
     [Inject] protected CurrentUser Me { get; set; } = default!;
     [Inject] protected IStringLocalizer<CustomersText> T { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
@@ -49,11 +50,7 @@ public abstract partial class CustomersPage : ComponentBase
         where TService : notnull
     {
         _user ??= AuthenticationState is null ? null : (await AuthenticationState).User;
-        await using var scope = Scopes.CreateAsyncScope();
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-        if (Me.TenantId is { } tenantId && Me.UserId is { } userId)
-            user.SignIn(tenantId, userId, Me.Permissions, Me.TeamMateIds, Me.ApiKeyId);
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        return await Operations.RunAsync(services => work(services.GetRequiredService<TService>()));
     }
 
     /// <summary>Runs an operation; what the service refuses becomes <see cref="Problem"/>, <see cref="Stale"/> or <see cref="Errors"/>.</summary>
@@ -135,30 +132,9 @@ public abstract partial class CustomersPage : ComponentBase
 
     protected string StageText(LifecycleStage stage) => T["Stage_" + stage];
 
-    protected string DateText(DateOnly date)
-    {
-        var (language, calendar, _) = Preferences();
-        return DateFormatter.LongDate(date, language, calendar);
-    }
+    protected string DateText(DateOnly date) => UserClock.For(_user).Date(date);
 
-    protected string DateTimeText(DateTime utc)
-    {
-        var (language, calendar, zone) = Preferences();
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), language, calendar) + " "
-            + local.ToString("HH:mm", CultureInfo.InvariantCulture);
-        return Num(text);
-    }
-
-    private (string Language, CalendarKind Calendar, TimeZoneInfo Zone) Preferences()
-    {
-        var user = _user;
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var calendar = DateFormatter.CalendarFor(language, user?.FindFirst(PeyvandClaims.Calendar)?.Value);
-        var zoneId = user?.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return (language, calendar, zone);
-    }
+    protected string DateTimeText(DateTime utc) => UserClock.For(_user).DateTime(utc);
 
     /// <summary>Owners' display names where the user may read users; otherwise at least their own.</summary>
     protected async Task<Dictionary<Guid, string>> OwnerNamesAsync()

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Peyvand.Identity.Auth;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Localization;
+
+namespace Peyvand.Web.Components.Shared;
+
+/// <summary>
+/// How interactive pages call the application services: each operation gets a fresh DI scope (its own DbContext) whose
+/// current user is loaded from the circuit's principal, so services check permissions exactly as for an API request,
+/// with the user's rights as they are now rather than when the circuit opened.
+/// </summary>
+public sealed class UserOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication)
+{
+    public async Task<TResult> RunAsync<TResult>(Func<IServiceProvider, Task<TResult>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (!await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(state.User, CancellationToken.None))
+            throw new ForbiddenException("Not signed in.");
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>How the signed-in user reads times: their language, calendar and time zone.</summary>
+    public async Task<UserClock> ClockAsync() => UserClock.For((await authentication.GetAuthenticationStateAsync()).User);
+}
+
+/// <summary>Dates and times as one user reads them: Jalali or Gregorian, their time zone, Persian digits in fa.</summary>
+public sealed record UserClock(string Language, CalendarKind Calendar, TimeZoneInfo Zone)
+{
+    public static UserClock For(ClaimsPrincipal? user)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var calendar = DateFormatter.CalendarFor(language, user?.FindFirst(PeyvandClaims.Calendar)?.Value);
+        var zoneId = user?.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return new UserClock(language, calendar, zone);
+    }
+
+    public string Date(DateOnly date) => DateFormatter.LongDate(date, Language, Calendar);
+
+    /// <summary>A UTC time as "۱۴۰۵/۰۹/۰۴ ۱۸:۳۰" (fa) or "2026/11/25 18:30".</summary>
+    public string DateTime(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+        var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), Language, Calendar) + " "
+            + local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return Language == "fa" ? Digits.ToPersian(text) : text;
+    }
+
+    /// <summary>The start of a day the user picked, in UTC.</summary>
+    public DateTime StartOfDayUtc(DateTime day) =>
+        TimeZoneInfo.ConvertTimeToUtc(System.DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), Zone);
+}
