@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using MimeKit;
 using Peyvand.E2E.Infrastructure;
+using Peyvand.Tests.Infrastructure;
 
 namespace Peyvand.E2E;
 
@@ -31,7 +31,7 @@ public sealed partial class AccountRecoveryTests(E2EApp app)
         await page.ClickAsync("button[type=submit]");
         Assert.Equal(sent, await page.InnerTextAsync("#forgot-sent"));
 
-        var message = await WaitForMailAsync(email);
+        var message = await Mailbox.FirstToAsync(email);
         Assert.Equal("Reset your Peyvand password", message.Subject);
         var link = ResetLink().Match(message.TextBody ?? "").Value;
         Assert.StartsWith(app.BaseUrl + "/account/reset-password?", link);
@@ -109,22 +109,6 @@ public sealed partial class AccountRecoveryTests(E2EApp app)
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[role=alert]");
         Assert.Contains("/account/login-recovery", page.Url);
-    }
-
-    private static async Task<MimeMessage> WaitForMailAsync(string to)
-    {
-        var inbox = Path.Combine(E2EApp.MailDir!, "new");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            foreach (var file in Directory.EnumerateFiles(inbox))
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
-                    return message;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No email to {to} reached the SMTP sink in 20 s.");
     }
 
     [GeneratedRegex(@"http://\S+/account/reset-password\?\S+")]

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using MimeKit;
 using Peyvand.E2E.Infrastructure;
+using Peyvand.Tests.Infrastructure;
 
 namespace Peyvand.E2E;
 
@@ -26,7 +26,7 @@ public sealed class AdminTests(E2EApp app)
         await page.Locator(".pv-users tbody tr", new() { HasTextString = invitee }).WaitForAsync();
         if (E2EApp.MailDir is not null)
         {
-            var mail = await WaitForMailAsync(invitee);
+            var mail = await Mailbox.FirstToAsync(invitee);
             // In the organisation's default language (fa here): the link is what matters.
             Assert.Contains("Peyvand", mail.Subject);
             Assert.Matches(new Regex(@"/account/reset-password\?"), mail.TextBody ?? "");
@@ -161,21 +161,5 @@ public sealed class AdminTests(E2EApp app)
         var input = page.Locator($"tr[data-resource={resource}] td[data-action={action}] input").First;
         await input.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return await input.InputValueAsync();
-    }
-
-    private static async Task<MimeMessage> WaitForMailAsync(string to)
-    {
-        var inbox = Path.Combine(E2EApp.MailDir!, "new");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            foreach (var file in Directory.EnumerateFiles(inbox))
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
-                    return message;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No email to {to} reached the SMTP sink in 20 s.");
     }
 }

@@ -1,6 +1,9 @@
 namespace Peyvand.Tests.Infrastructure;
 
-/// <summary>The SMTP sink's Maildir that test.sh starts (aiosmtpd): every message sent by the app lands here.</summary>
+/// <summary>
+/// The SMTP sink's Maildir that test.sh starts (aiosmtpd): every message sent by the app lands here.
+/// Shared by the integration and browser tests (the E2E project links this file).
+/// </summary>
 public static class Mailbox
 {
     public static string? Folder => Environment.GetEnvironmentVariable("PEYVAND_TEST_MAILDIR") is { } dir ? Path.Combine(dir, "new") : null;
@@ -24,6 +27,11 @@ public static class Mailbox
             await Task.Delay(200);
         }
     }
+
+    /// <summary>The first message to <paramref name="address"/>; fails the test when none arrives in time.</summary>
+    public static async Task<MimeKit.MimeMessage> FirstToAsync(string address) =>
+        await WaitForAsync(address) is [var first, ..] ? first
+            : throw new TimeoutException($"No email to {address} reached the SMTP sink in 20 s.");
 
     public static IReadOnlyList<MimeKit.MimeMessage> MessagesTo(string address) =>
         Directory.EnumerateFiles(Folder!)
