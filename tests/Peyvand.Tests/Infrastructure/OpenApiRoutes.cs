@@ -15,7 +15,8 @@ public sealed record ApiRoute(string Method, string Path, JsonElement Operation,
     public bool IsWrite => Method is "POST" or "PATCH" or "PUT";
 
     /// <summary>Creates and updates take a body; actions on a record (POST …/{id}/restore) do not.</summary>
-    public bool TakesBody => Method is "PATCH" or "PUT" || (Method == "POST" && !HasId);
+    /// <summary>Creates (POST to a collection) and changes take a body; actions such as …/{id}/restore or …/calendar-feed do not.</summary>
+    public bool TakesBody => Method is "PATCH" or "PUT" || (Method == "POST" && Path.TrimEnd('/') == $"/api/v1/{Collection}");
 
     /// <summary>The JSON request body schema, with $refs resolved, or null when the route takes no body.</summary>
     public JsonElement? BodySchema =>

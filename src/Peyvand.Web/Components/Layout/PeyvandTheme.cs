@@ -14,6 +14,11 @@ internal static class PeyvandTheme
             Primary = "#00695c",
             AppbarBackground = "#00695c",
             Secondary = "#6a1b9a",
+            // Darker than MudBlazor's defaults so white text on filled chips and buttons meets WCAG AA (4.5:1).
+            Success = "#2e7d32",
+            Warning = "#8a4b00",
+            Info = "#01579b",
+            Error = "#c62828",
         },
         Typography = new Typography
         {
