@@ -43,23 +43,15 @@ public static class CustomersModule
     {
         const string tag = Name;
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
-        contacts.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] ContactFilter filter,
-                    ResourceService<Contact, ContactWrite, ContactView> service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(list, ct, q => ContactResource.Filter(q, filter))))
-            .WithName("ListContacts")
-            .WithSummary("List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag")
-            .WithStandardProblems();
+        contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
+            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag");
         var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 
         var activities = api.MapResource<Activity, ActivityWrite, ActivityView>(Activities, tag, ResourceRoutes.All & ~ResourceRoutes.List);
-        activities.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] ActivityFilter filter,
-                    ResourceService<Activity, ActivityWrite, ActivityView> service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(list, ct, q => ActivityResource.Filter(q, filter))))
-            .WithName("ListActivities")
-            .WithSummary("List notes, tasks, calls and meetings; filter by kind, contactId, companyId, ownerId, open (unfinished tasks)")
-            .WithStandardProblems();
+        activities.MapFilteredList<Activity, ActivityWrite, ActivityView, ActivityFilter>("ListActivities", ActivityResource.Filter,
+            "List notes, tasks, calls and meetings; filter by kind, contactId, companyId, ownerId, open (unfinished tasks)");
         activities.MapGet("/{id:guid}/calendar.ics", async (Guid id, Calendars calendars, CancellationToken ct) =>
                 TypedResults.Text(await calendars.ForActivityAsync(id, ct), Calendars.ContentType))
             .WithName("GetActivityCalendar").WithSummary("A meeting or task as an iCalendar (.ics) file")

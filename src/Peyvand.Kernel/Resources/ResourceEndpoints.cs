@@ -89,6 +89,18 @@ public static class ResourceEndpoints
         return group;
     }
 
+    /// <summary>The list route of a resource with filters of its own besides q/sort/limit/cursor (bound from the query string).</summary>
+    public static RouteHandlerBuilder MapFilteredList<TEntity, TWrite, TView, TFilter>(
+        this RouteGroupBuilder group, string operationName, Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> filter, string summary)
+        where TEntity : class, ITracked
+        where TWrite : class
+        where TView : class =>
+        group.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] TFilter filters,
+                    ResourceService<TEntity, TWrite, TView> service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(list, ct, q => filter(q, filters))))
+            .WithName(operationName).WithSummary(summary)
+            .WithStandardProblems();
+
     public static Ok<TView> Ok<TView>(HttpResponse response, Versioned<TView> result)
     {
         ETags.Set(response, result.Version);

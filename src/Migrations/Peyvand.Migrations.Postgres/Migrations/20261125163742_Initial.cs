@@ -14,6 +14,42 @@ namespace Peyvand.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateTable(
+                name: "activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    priority = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    duration_seconds = table.Column<int>(type: "integer", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    start_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    end_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attendee_user_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_activities", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
@@ -55,6 +91,90 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "companies",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    legal_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    national_id = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    economic_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    size = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    phones = table.Column<string>(type: "text", nullable: false),
+                    parent_company_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    search_text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_companies", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contacts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    emails = table.Column<string>(type: "text", nullable: false),
+                    phones = table.Column<string>(type: "text", nullable: false),
+                    national_id = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    lifecycle_stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    job_title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    birthday = table.Column<DateOnly>(type: "date", nullable: true),
+                    tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    primary_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    primary_phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    search_text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contacts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -254,6 +374,41 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     table.PrimaryKey("pk_users", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "activity_links",
+                columns: table => new
+                {
+                    activity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_activity_links", x => new { x.activity_id, x.entity_type, x.entity_id });
+                    table.ForeignKey(
+                        name: "fk_activity_links_activities_activity_id",
+                        column: x => x.activity_id,
+                        principalTable: "activities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activities_tenant_id_occurred_at",
+                table: "activities",
+                columns: new[] { "tenant_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activities_tenant_id_owner_id_kind_completed_at_due_at",
+                table: "activities",
+                columns: new[] { "tenant_id", "owner_id", "kind", "completed_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activity_links_tenant_id_entity_type_entity_id",
+                table: "activity_links",
+                columns: new[] { "tenant_id", "entity_type", "entity_id" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_api_keys_hash",
                 table: "api_keys",
@@ -274,6 +429,81 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 name: "ix_audit_entries_tenant_id_entity_type_entity_id_at",
                 table: "audit_entries",
                 columns: new[] { "tenant_id", "entity_type", "entity_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_tenant_id_owner_id",
+                table: "calendar_feeds",
+                columns: new[] { "tenant_id", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_token_hash",
+                table: "calendar_feeds",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_search_text",
+                table: "companies",
+                column: "search_text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_tenant_id_name",
+                table: "companies",
+                columns: new[] { "tenant_id", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_tenant_id_national_id",
+                table: "companies",
+                columns: new[] { "tenant_id", "national_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_tenant_id_owner_id",
+                table: "companies",
+                columns: new[] { "tenant_id", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_tenant_id_parent_company_id",
+                table: "companies",
+                columns: new[] { "tenant_id", "parent_company_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_search_text",
+                table: "contacts",
+                column: "search_text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_company_id",
+                table: "contacts",
+                columns: new[] { "tenant_id", "company_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_last_name_first_name",
+                table: "contacts",
+                columns: new[] { "tenant_id", "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_national_id",
+                table: "contacts",
+                columns: new[] { "tenant_id", "national_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_owner_id",
+                table: "contacts",
+                columns: new[] { "tenant_id", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_primary_email",
+                table: "contacts",
+                columns: new[] { "tenant_id", "primary_email" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_tenant_id_primary_phone",
+                table: "contacts",
+                columns: new[] { "tenant_id", "primary_phone" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_idempotency_records_created_at",
@@ -341,10 +571,22 @@ namespace Peyvand.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "activity_links");
+
+            migrationBuilder.DropTable(
                 name: "api_keys");
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
+                name: "companies");
+
+            migrationBuilder.DropTable(
+                name: "contacts");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
@@ -375,6 +617,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "activities");
         }
     }
 }

@@ -11,8 +11,8 @@ using Peyvand.Kernel.Data;
 namespace Peyvand.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PeyvandDbContext))]
-    [Migration("20261125154513_Activities")]
-    partial class Activities
+    [Migration("20261125163738_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,6 +219,55 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "EntityType", "EntityId");
 
                     b.ToTable("ActivityLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Peyvand:AuditIgnore", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OwnerId");
+
+                    b.ToTable("CalendarFeeds", (string)null);
+
+                    b.HasAnnotation("Peyvand:Resource", "activities");
                 });
 
             modelBuilder.Entity("Peyvand.Customers.Domain.Company", b =>

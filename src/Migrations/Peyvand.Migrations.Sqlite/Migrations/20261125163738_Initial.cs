@@ -13,6 +13,39 @@ namespace Peyvand.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StartAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttendeeUserIds = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -53,6 +86,90 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    EconomicCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false),
+                    ParentCompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Emails = table.Column<string>(type: "TEXT", nullable: false),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    LifecycleStage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Birthday = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PrimaryEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PrimaryPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,6 +369,41 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_UserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ActivityLinks",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityLinks", x => new { x.ActivityId, x.EntityType, x.EntityId });
+                    table.ForeignKey(
+                        name: "FK_ActivityLinks_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_TenantId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "TenantId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_TenantId_OwnerId_Kind_CompletedAt_DueAt",
+                table: "Activities",
+                columns: new[] { "TenantId", "OwnerId", "Kind", "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityLinks_TenantId_EntityType_EntityId",
+                table: "ActivityLinks",
+                columns: new[] { "TenantId", "EntityType", "EntityId" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -272,6 +424,67 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                 name: "IX_AuditEntries_TenantId_EntityType_EntityId_At",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "EntityType", "EntityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TenantId_OwnerId",
+                table: "CalendarFeeds",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TokenHash",
+                table: "CalendarFeeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_Name",
+                table: "Companies",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_NationalId",
+                table: "Companies",
+                columns: new[] { "TenantId", "NationalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_OwnerId",
+                table: "Companies",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_TenantId_ParentCompanyId",
+                table: "Companies",
+                columns: new[] { "TenantId", "ParentCompanyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_CompanyId",
+                table: "Contacts",
+                columns: new[] { "TenantId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_LastName_FirstName",
+                table: "Contacts",
+                columns: new[] { "TenantId", "LastName", "FirstName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_NationalId",
+                table: "Contacts",
+                columns: new[] { "TenantId", "NationalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_OwnerId",
+                table: "Contacts",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_PrimaryEmail",
+                table: "Contacts",
+                columns: new[] { "TenantId", "PrimaryEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_PrimaryPhone",
+                table: "Contacts",
+                columns: new[] { "TenantId", "PrimaryPhone" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
@@ -339,10 +552,22 @@ namespace Peyvand.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActivityLinks");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -373,6 +598,9 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
         }
     }
 }
