@@ -81,7 +81,9 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores shared by the app, the browser and the test runner.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         // Browser-side trouble (a failed circuit, a script error) goes to the artifacts, next to the screenshots.
         page.Console += (_, message) => { if (message.Type is "error" or "warning") Log($"console {message.Type}: {message.Text}"); };
