@@ -753,6 +753,10 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<bool>("FirstRunPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_run_pending");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
@@ -810,6 +814,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("theme");
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
@@ -1013,6 +1022,18 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("default_language");
 
+                    b.Property<int>("FiscalYearStartDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year_start_day");
+
+                    b.Property<int>("FiscalYearStartMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year_start_month");
+
+                    b.Property<Guid?>("LogoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logo_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1044,6 +1065,41 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_tenants_slug");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Identity.Domain.TenantLogo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_logos");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tenant_logos_tenant_id");
+
+                    b.ToTable("tenant_logos", (string)null);
                 });
 
             modelBuilder.Entity("Peyvand.Kernel.Api.IdempotencyRecord", b =>

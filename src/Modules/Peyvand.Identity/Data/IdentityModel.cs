@@ -22,6 +22,13 @@ internal sealed class IdentityModel : IModelContributor
             b.HasIndex(t => t.Slug).IsUnique();
         });
 
+        modelBuilder.Entity<TenantLogo>(b =>
+        {
+            b.ToTable("TenantLogos");
+            b.Property(l => l.ContentType).HasMaxLength(32);
+            b.HasIndex(l => l.TenantId);
+        });
+
         modelBuilder.Entity<AppUser>(b =>
         {
             b.ToTable("Users");
@@ -35,6 +42,7 @@ internal sealed class IdentityModel : IModelContributor
             b.Property(u => u.Language).HasMaxLength(10);
             b.Property(u => u.Calendar).HasMaxLength(20);
             b.Property(u => u.TimeZone).HasMaxLength(64);
+            b.Property(u => u.Theme).HasMaxLength(10);
             b.Property(u => u.PasswordHash).HasMaxLength(512).NotAudited();
             b.Property(u => u.SecurityStamp).HasMaxLength(64).NotAudited();
             b.Property(u => u.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken().NotAudited();

@@ -21,7 +21,14 @@ public sealed class AppUser : IdentityUser<Guid>, ITracked, IHasDomainEvents
     public string? Language { get; set; }
     public string? Calendar { get; set; }
     public string? TimeZone { get; set; }
+
+    /// <summary>"light", "dark" or "system" (follow the device); null means light.</summary>
+    public string? Theme { get; set; }
+
     public bool IsDisabled { get; set; }
+
+    /// <summary>Set for a bootstrap administrator whose password was generated: they choose their own on first sign-in.</summary>
+    public bool FirstRunPending { get; set; }
 
     public Guid TenantId { get; private set; }
     public DateTime CreatedAt { get; private set; }

@@ -25,6 +25,13 @@ public sealed class Tenant : Entity, ITenantRoot
     public string DefaultCalendar { get; set; } = "jalali";
     public string DefaultCurrency { get; set; } = "IRR";
     public string TimeZone { get; set; } = "Asia/Tehran";
+
+    /// <summary>The fiscal year's first month and day in the default calendar: 1 Farvardin (Nowruz) unless changed.</summary>
+    public int FiscalYearStartMonth { get; set; } = 1;
+    public int FiscalYearStartDay { get; set; } = 1;
+
+    /// <summary>The current <see cref="TenantLogo"/>; a new upload gets a new id, so its address can be cached forever.</summary>
+    public Guid? LogoId { get; set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; set; } = 1;
 }
