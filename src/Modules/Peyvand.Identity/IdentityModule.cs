@@ -65,6 +65,7 @@ public static class IdentityModule
         services.AddScoped<SyncBuiltInRoles>();
         services.AddScoped<ReadAudit>();
         services.AddScoped<TenantSettings>();
+        services.AddScoped<MyPreferences>();
         services.AddScoped<PasswordResetLinks>();
         services.AddScoped<ResetTwoFactor>();
 
@@ -75,4 +76,6 @@ public static class IdentityModule
     }
 
     public static void MapIdentityEndpoints(this IEndpointRouteBuilder api) => IdentityApi.Map(api);
+
+    public static void MapIdentityPublicEndpoints(this IEndpointRouteBuilder app) => IdentityApi.MapPublic(app);
 }

@@ -76,6 +76,53 @@ public static class DateFormatter
         return IsPersian(language) ? Digits.ToPersian(text) : text;
     }
 
+    /// <summary>A month's name in a calendar: 1 → "فروردین" / "Farvardin" (Jalali) or "ژانویه" / "January".</summary>
+    public static string MonthName(int month, string language, CalendarKind calendar) => (calendar, IsPersian(language)) switch
+    {
+        (CalendarKind.Jalali, true) => JalaliMonthsFa[month - 1],
+        (CalendarKind.Jalali, false) => JalaliMonthsEn[month - 1],
+        (_, true) => GregorianMonthsFa[month - 1],
+        _ => GregorianMonthsEn[month - 1],
+    };
+
+    /// <summary>
+    /// Reads a typed year/month/day ("۱۴۰۳/۱۲/۳۰", "1403-12-30", "٢٠٢٥.٣.٢٠") in the given calendar. Persian, Arabic-Indic
+    /// and ASCII digits are all accepted; a day the calendar does not have (30 Esfand outside a leap year) is refused.
+    /// </summary>
+    public static bool TryParse(string? text, CalendarKind calendar, out DateOnly date)
+    {
+        date = default;
+        var parts = Digits.ToAscii(text ?? "").Split(['/', '-', '.', ' ', '\u060C'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return false;
+        return TryCreate(year, month, day, calendar, out date);
+    }
+
+    /// <summary>The date of a year, month and day in a calendar, when the calendar has that day.</summary>
+    public static bool TryCreate(int year, int month, int day, CalendarKind calendar, out DateOnly date)
+    {
+        date = default;
+        if (month is < 1 or > 12 || day < 1)
+            return false;
+        if (calendar == CalendarKind.Jalali)
+        {
+            if (year is < 1 or > 3000 || day > Persian.GetDaysInMonth(year, month))
+                return false;
+            date = DateOnly.FromDateTime(Persian.ToDateTime(year, month, day, 0, 0, 0, 0));
+            return true;
+        }
+        if (year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Days in a month of a calendar (Esfand has 30 in a Jalali leap year, 29 otherwise).</summary>
+    public static int DaysInMonth(int year, int month, CalendarKind calendar) =>
+        calendar == CalendarKind.Jalali ? Persian.GetDaysInMonth(year, month) : DateTime.DaysInMonth(year, month);
+
     /// <summary>Today's date where the user is, from the injected clock.</summary>
     public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);

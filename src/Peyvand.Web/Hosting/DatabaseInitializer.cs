@@ -39,7 +39,13 @@ public sealed class DatabaseInitializer(
         var generated = string.IsNullOrEmpty(options.AdminPassword) ? GeneratePassword() : null;
         try
         {
-            await provisioning.CreateAsync(options.OrganisationName, "default", email, options.AdminPassword ?? generated!, cancellationToken);
+            var created = await provisioning.CreateAsync(options.OrganisationName, "default", email, options.AdminPassword ?? generated!, cancellationToken);
+            if (generated is not null)
+            {
+                // A printed password is a temporary one: the first sign-in asks for a real one and the organisation's basics.
+                created.Administrator.FirstRunPending = true;
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is ConflictException || (ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update)))
         {

@@ -16,6 +16,7 @@ using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
 using Peyvand.Kernel.Text;
+using Peyvand.Web.Components.Account;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -88,11 +89,15 @@ public static class PeyvandApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Pages get a localised page for 404 and other errors; the API keeps its problem details.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseHttpMetrics();
         app.UseApiBodyLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UsePeyvandLocalization();
+        app.UseFirstRunRedirect();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -105,6 +110,7 @@ public static class PeyvandApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Peyvand API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .DisableRateLimiting();
 
+        app.MapIdentityPublicEndpoints();
         app.MapCustomersPublicEndpoints();
 
         var api = app.MapGroup("/api/v1")

@@ -65,6 +65,56 @@ public static class IdentityApi
             .Accepts<TenantSettingsWrite>(ResourceEndpoints.MergePatchJson, "application/json")
             .WithTags(Tag).WithName("UpdateTenant").WithSummary("Change the organisation's name and defaults (JSON merge patch; If-Match)")
             .WithStandardProblems(writes: true);
+
+        api.MapGet("/tenant/logo", async Task<Results<FileContentHttpResult, NotFound>> (TenantSettings settings, CancellationToken ct) =>
+                await settings.CurrentLogoAsync(ct) is { } logo
+                    ? TypedResults.File(logo.Content, logo.ContentType)
+                    : TypedResults.NotFound())
+            .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/jpeg"])
+            .WithTags(Tag).WithName("GetTenantLogo").WithSummary("The organisation's logo image (PNG or JPEG); 404 when none is set")
+            .WithStandardProblems(byId: true);
+        api.MapPut("/tenant/logo", PutLogoAsync)
+            .Accepts<byte[]>("image/png", "image/jpeg")
+            .Produces<TenantView>()
+            .WithTags(Tag).WithName("SetTenantLogo")
+            .WithSummary("Upload the organisation's logo: the raw PNG or JPEG as the body, at most 256 KB; SVG and other types get 400")
+            .WithStandardProblems(writes: true);
+        api.MapDelete("/tenant/logo", async (TenantSettings settings, HttpResponse response, CancellationToken ct) =>
+                ResourceEndpoints.Ok(response, await settings.RemoveLogoAsync(ct)))
+            .WithTags(Tag).WithName("RemoveTenantLogo").WithSummary("Remove the organisation's logo")
+            .WithStandardProblems(writes: true);
+
+        api.MapGet("/me/preferences", async (MyPreferences preferences, CancellationToken ct) => TypedResults.Ok(await preferences.GetAsync(ct)))
+            .WithTags(Tag).WithName("GetMyPreferences").WithSummary("The caller's language, calendar, time zone and theme (null: the organisation's default)")
+            .WithStandardProblems();
+        api.MapPut("/me/preferences", async (PreferencesWrite body, MyPreferences preferences, CancellationToken ct) =>
+                TypedResults.Ok(await preferences.SetAsync(body, ct)))
+            .WithTags(Tag).WithName("SetMyPreferences").WithSummary("Replace the caller's display preferences")
+            .WithStandardProblems(writes: true);
+    }
+
+    /// <summary>Logo addresses carry the upload's id, so browsers may keep them for good; no tenant or sign-in is needed.</summary>
+    public static void MapPublic(IEndpointRouteBuilder app) =>
+        app.MapGet("/branding/logo/{id:guid}", async Task<Results<FileContentHttpResult, NotFound>> (
+                Guid id, TenantSettings settings, HttpResponse response, CancellationToken ct) =>
+            {
+                if (await settings.FindLogoAsync(id, ct) is not { } logo)
+                    return TypedResults.NotFound();
+                response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                response.Headers.XContentTypeOptions = "nosniff";
+                return TypedResults.File(logo.Content, logo.ContentType);
+            })
+            .ExcludeFromDescription();
+
+    private static async Task<IResult> PutLogoAsync(HttpRequest request, TenantSettings settings, CancellationToken ct)
+    {
+        // The body is the image itself; its declared type must be one we accept, and the bytes must match (checked by the service).
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type is not ("image/png" or "image/jpeg"))
+            throw new InvalidInputException("file", "Send the image as the body with Content-Type image/png or image/jpeg (SVG is not accepted).");
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        return ResourceEndpoints.Ok(request.HttpContext.Response, await settings.SetLogoAsync(buffer.ToArray(), ct));
     }
 
     private static async Task<Created<IssuedApiKey>> CreateApiKeyAsync(

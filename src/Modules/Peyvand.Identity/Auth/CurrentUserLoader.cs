@@ -16,6 +16,10 @@ public static class PeyvandClaims
     public const string Language = "peyvand:lang";
     public const string Calendar = "peyvand:calendar";
     public const string TimeZone = "peyvand:tz";
+    public const string Theme = "peyvand:theme";
+
+    /// <summary>The bootstrap administrator still has to choose a password and the organisation's basics.</summary>
+    public const string FirstRun = "peyvand:first-run";
 }
 
 /// <summary>

@@ -20,6 +20,10 @@ public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOp
             identity.AddClaim(new Claim(PeyvandClaims.Calendar, user.Calendar));
         if (!string.IsNullOrEmpty(user.TimeZone))
             identity.AddClaim(new Claim(PeyvandClaims.TimeZone, user.TimeZone));
+        if (!string.IsNullOrEmpty(user.Theme))
+            identity.AddClaim(new Claim(PeyvandClaims.Theme, user.Theme));
+        if (user.FirstRunPending)
+            identity.AddClaim(new Claim(PeyvandClaims.FirstRun, "1"));
         return identity;
     }
 }

@@ -20,6 +20,30 @@ internal static class PeyvandTheme
             Info = "#01579b",
             Error = "#c62828",
         },
+        // Light colours on near-black, with dark text on filled colours: every pair is at least 4.5:1 (WCAG AA).
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#4db6ac",
+            PrimaryContrastText = "#000000",
+            AppbarBackground = "#00332c",
+            AppbarText = "#ffffff",
+            Secondary = "#ce93d8",
+            SecondaryContrastText = "#000000",
+            Success = "#81c784",
+            SuccessContrastText = "#000000",
+            Warning = "#ffb74d",
+            WarningContrastText = "#000000",
+            Info = "#81d4fa",
+            InfoContrastText = "#000000",
+            Error = "#ef9a9a",
+            ErrorContrastText = "#000000",
+            Background = "#121212",
+            Surface = "#1e1e1e",
+            DrawerBackground = "#1a1a1a",
+            TextPrimary = "rgba(255,255,255,0.92)",
+            TextSecondary = "rgba(255,255,255,0.74)",
+            ActionDefault = "rgba(255,255,255,0.80)",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = Fonts },
