@@ -82,6 +82,19 @@ public abstract class AdminPage : ComponentBase
         return result;
     }
 
+    /// <summary>
+    /// A built-in role's name and description in the page's language, unless an admin has renamed or re-described it
+    /// (then their words stand, as typed).
+    /// </summary>
+    protected string RoleName(Identity.Features.RoleView role) =>
+        BuiltIn(role) is { } builtIn && role.Name == builtIn.Name ? T[$"Role_{builtIn.Key}"] : role.Name;
+
+    protected string? RoleDescription(Identity.Features.RoleView role) =>
+        BuiltIn(role) is { } builtIn && role.Description == builtIn.Description ? T[$"RoleDescription_{builtIn.Key}"] : role.Description;
+
+    private static (string Key, string Name, string Description)? BuiltIn(Identity.Features.RoleView role) =>
+        role.BuiltInKey is null ? null : Identity.Domain.BuiltInRoles.All.FirstOrDefault(r => r.Key == role.BuiltInKey) is { Key: not null } found ? found : null;
+
     /// <summary>The user's time zone, known once <see cref="TimeFormatterAsync"/> has run.</summary>
     protected TimeZoneInfo UserZone { get; private set; } = TimeZoneInfo.Utc;
 
