@@ -35,7 +35,7 @@ public sealed class ShellTests(E2EApp app)
         await OpenUserMenuItemAsync(page, ".pv-menu-preferences");
         await page.WaitForURLAsync(new Regex("/me/preferences$"));
         await page.WaitForCircuitAsync();
-        await ChooseAsync(page, ".pv-calendar", "Jalali (Persian)");
+        await ChooseAsync(page, ".pv-calendar", "Jalali (Solar Hijri)");
         await E2EApp.ScreenshotAsync(page, "shell-preferences-en");
         await page.ClickAsync(".pv-save-preferences");
         await page.WaitForURLAsync(new Regex("/me/preferences\\?saved=1$"));

@@ -13,11 +13,11 @@ public abstract class BrandingAndPreferencesTests(PeyvandAppFactory app)
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private static ByteArrayContent Image(byte[] bytes, string type)
+    private static MultipartFormDataContent Image(byte[] bytes, string type)
     {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return content;
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return new MultipartFormDataContent { { file, "file", type == "image/svg+xml" ? "logo.svg" : "logo.png" } };
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public abstract class BrandingAndPreferencesTests(PeyvandAppFactory app)
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Png, await image.Content.ReadAsByteArrayAsync());
         Assert.Contains("immutable", image.Headers.CacheControl?.ToString());
-        Assert.Equal(Png, await (await tenant.Admin.GetAsync("/api/v1/tenant/logo")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(url, (await (await tenant.Admin.GetAsync("/api/v1/tenant")).JsonAsync()).GetProperty("logoUrl").GetString());
 
         // A new upload gets a new address; the old one is gone.
         var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 0xFF, 0xD9 };
@@ -45,8 +45,10 @@ public abstract class BrandingAndPreferencesTests(PeyvandAppFactory app)
         Assert.NotEqual(url, newUrl);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
 
-        await (await tenant.Admin.DeleteAsync("/api/v1/tenant/logo")).ShouldHaveAsync(HttpStatusCode.OK);
-        await (await tenant.Admin.GetAsync("/api/v1/tenant/logo")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var removed = await tenant.Admin.DeleteAsync("/api/v1/tenant/logo");
+        await removed.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, (await removed.JsonAsync()).GetProperty("logoUrl").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(newUrl)).StatusCode);
     }
 
     [Theory]

@@ -106,9 +106,6 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
     public async Task<TenantLogo?> FindLogoAsync(Guid logoId, CancellationToken cancellationToken) =>
         await db.Set<TenantLogo>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(l => l.Id == logoId, cancellationToken);
 
-    public async Task<TenantLogo?> CurrentLogoAsync(CancellationToken cancellationToken) =>
-        (await LoadAsync(cancellationToken)).LogoId is { } logoId ? await FindLogoAsync(logoId, cancellationToken) : null;
-
     /// <summary>The type the bytes really are, whatever name or header came with them.</summary>
     public static string? ImageType(ReadOnlySpan<byte> content) =>
         content.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
