@@ -215,7 +215,7 @@ public sealed class ShellTests(E2EApp app)
 
     private static async Task ChooseAsync(IPage page, string select, string text)
     {
-        await page.Locator($"{select} .mud-input-control").First.ClickAsync();
+        await page.Locator($"{select}.mud-input-control, {select} .mud-input-control").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(text)}\s*$") }).ClickAsync();
     }
 }

@@ -92,6 +92,8 @@ public static class PeyvandApp
         // Pages get a localised page for 404 and other errors; the API keeps its problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so a re-executed request (/error/404) is routed to its page.
+        app.UseRouting();
         app.UseHttpMetrics();
         app.UseApiBodyLimit();
         app.UseAuthentication();
