@@ -8,10 +8,10 @@ namespace Peyvand.Identity.Features;
 
 /// <summary>How the caller wants to read the app; a null field means "the organisation's default".</summary>
 public sealed record PreferencesWrite(
-    [property: MaxLength(10)] string? Language,
-    [property: MaxLength(20)] string? Calendar,
-    [property: MaxLength(64)] string? TimeZone,
-    [property: MaxLength(10)] string? Theme);
+    [property: MaxLength(10)] string? Language = null,
+    [property: MaxLength(20)] string? Calendar = null,
+    [property: MaxLength(64)] string? TimeZone = null,
+    [property: MaxLength(10)] string? Theme = null);
 
 public sealed record PreferencesView(string? Language, string? Calendar, string? TimeZone, string? Theme);
 
