@@ -99,19 +99,27 @@ def websocket_upgrade(args, path, cookie):
 
 def check_sticky(args):
     status, headers, _ = request(args.proxy + "/account/login")
-    affinity = cookies(headers)
-    assert status == 200 and affinity.startswith("peyvand_affinity="), f"no affinity cookie from nginx: {status} {affinity!r}"
+    jar = cookies(headers)
+    affinity = next((c for c in jar.split("; ") if c.startswith("peyvand_affinity=")), None)
+    assert status == 200 and affinity, f"no affinity cookie from nginx: {status} {jar!r}"
     marker = affinity.split("=", 1)[1]
     for _ in range(6):
-        request(args.proxy + "/account/login", headers={"Cookie": affinity})
-    status, _, body = request(args.proxy + "/_blazor/negotiate?negotiateVersion=1", "POST", b"", {"Cookie": affinity})
+        status, _, _ = request(args.proxy + "/account/login", headers={"Cookie": jar})
+        assert status == 200, f"login page through nginx: {status}"
+    status, _, body = request(args.proxy + "/_blazor/negotiate?negotiateVersion=1", "POST", b"", {"Cookie": jar})
     assert status == 200, f"Blazor negotiate through nginx: {status}"
     token = json.loads(body)["connectionToken"]
-    line = websocket_upgrade(args, f"/_blazor?id={urllib.parse.quote(token)}", affinity)
+    line = websocket_upgrade(args, f"/_blazor?id={urllib.parse.quote(token)}", jar)
     assert " 101 " in line, f"WebSocket upgrade for the negotiated circuit connection: {line}"
-    time.sleep(0.5)  # nginx writes the access log line of the upgraded connection when it closes
-    lines, used = upstreams_in_log(args, "affinity=" + marker)
-    assert len(lines) >= 8 and len(used) == 1, f"one browser's requests went to {used} ({len(lines)} requests)"
+    # A negotiated connection id lives on one node only: the 101 shows the upgrade met the negotiating node.
+    # nginx logs the upgraded connection when it closes.
+    deadline = time.time() + 5
+    while True:
+        lines, used = upstreams_in_log(args, "affinity=" + marker)
+        if len(lines) >= 9 or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    assert len(lines) >= 9 and len(used) == 1, f"one browser's requests went to {used} ({len(lines)} requests)"
 
     marker = f"rr-{uuid.uuid4().hex}"
     for _ in range(10):
@@ -119,8 +127,7 @@ def check_sticky(args):
         assert status == 200, f"GET /api/v1/me through nginx: {status}"
     _, used = upstreams_in_log(args, marker)
     assert len(used) == 2, f"API calls were not spread over both nodes: {used}"
-    return f"a browser stays on {next(iter(upstreams_in_log(args, 'affinity=' + affinity.split('=', 1)[1])[1]))} " \
-           "(page, negotiate, WebSocket 101); API calls go to both nodes"
+    return f"a browser stays on one node ({len(lines)} requests: pages, negotiate, WebSocket 101); API calls go to both"
 
 
 def check_once(args):
