@@ -58,6 +58,14 @@ public static partial class RecordFieldInput
                 Line2 = CustomerRules.Trimmed(a.Line2), Primary = a.Primary,
             };
             var ok = true;
+            foreach (var (name, value, max) in new[] { ("province", a.Province, 100), ("city", a.City, 100), ("line1", a.Line1, 200), ("line2", a.Line2, 200), ("postalCode", a.PostalCode, 20) })
+            {
+                if (value?.Length > max)
+                {
+                    Validation.Add(errors, $"{field}.{name}", $"At most {max} characters.");
+                    ok = false;
+                }
+            }
             if (!Countries.Contains(country))
             {
                 Validation.Add(errors, field + ".country", "Give the country as a two-letter ISO code (e.g. IR, DE).");
@@ -149,6 +157,8 @@ public static partial class RecordFieldInput
             return current;
         }
         var source = CustomerRules.Trimmed(input.Source);
+        if (source?.Length > 100)
+            Validation.Add(errors, $"consent.{channel}.source", "At most 100 characters.");
         if (source is null && input.Status != ConsentStatus.Unknown)
             Validation.Add(errors, $"consent.{channel}.source", "Say where the consent came from (e.g. web form, phone call).");
         return new ConsentEntry { Status = input.Status, Source = source, ChangedAt = now };
