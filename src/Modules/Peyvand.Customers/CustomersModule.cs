@@ -10,6 +10,7 @@ using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
 using Peyvand.Kernel.Text;
 
 namespace Peyvand.Customers;
@@ -21,16 +22,23 @@ public static class CustomersModule
     public const string Contacts = "contacts";
     public const string Companies = "companies";
     public const string Activities = "activities";
+    public const string Categories = "customer-categories";
+
+    /// <summary>Categories are reference data: everyone reads them, only roles with settings rights (administrators) edit.</summary>
+    private const string SettingsModule = "Settings";
 
     public static IServiceCollection AddCustomersModule(this IServiceCollection services, PermissionCatalog catalog)
     {
         catalog.Register(Contacts, Name, isOwned: true);
         catalog.Register(Companies, Name, isOwned: true);
         catalog.Register(Activities, Name, isOwned: true);
+        catalog.Register(Categories, SettingsModule);
         services.AddSingleton<IModelContributor, CustomersModel>();
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
         services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
+        services.AddScoped<ResourceDefinition<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>, CustomerCategoryResource>();
+        services.AddScoped<ITenantSeeder, CustomerCategorySeeder>();
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
@@ -44,8 +52,11 @@ public static class CustomersModule
         const string tag = Name;
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
-            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag");
-        var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
+            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId (any of the contact's companies), categoryId, tag");
+        var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag, ResourceRoutes.All & ~ResourceRoutes.List);
+        companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
+            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by categoryId, ownerId");
+        api.MapResource<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>(Categories, tag);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 

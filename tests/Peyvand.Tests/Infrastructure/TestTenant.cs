@@ -13,7 +13,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts", "activities"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "customer-categories", "companies", "contacts", "activities"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -64,7 +64,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         },
         "teams" => new JsonObject { ["name"] = $"Team {Guid.NewGuid():N}"[..13], ["memberIds"] = new JsonArray(existing["users"].ToString()) },
         "api-keys" => new JsonObject { ["name"] = "A key" },
-        "companies" => new JsonObject { ["name"] = "شرکت نمونه" },
+        "customer-categories" => new JsonObject { ["nameFa"] = "نمایندگی", ["nameEn"] = "Reseller", ["sortOrder"] = 60 },
+        "companies" => new JsonObject { ["name"] = "شرکت نمونه", ["categoryId"] = existing["customer-categories"].ToString() },
         "contacts" => new JsonObject
         {
             ["firstName"] = "Secret",
@@ -105,6 +106,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<AppUser>(), "users"),
             await DescribeAsync(db.Set<Team>(), "teams"),
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
+            await DescribeAsync(db.Set<CustomerCategory>(), "customer-categories"),
+            $"contact-companies: {await db.Set<ContactCompany>().CountAsync()}",
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
             await DescribeAsync(db.Set<Activity>(), "activities"));

@@ -351,6 +351,15 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("addresses");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -389,6 +398,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(11)")
                         .HasColumnName("national_id");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -414,6 +428,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("size");
+
+                    b.Property<string>("SocialProfiles")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("social_profiles");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
@@ -451,6 +470,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("TenantId", "CategoryId")
+                        .HasDatabaseName("ix_companies_tenant_id_category_id");
+
                     b.HasIndex("TenantId", "Name")
                         .HasDatabaseName("ix_companies_tenant_id_name");
 
@@ -475,13 +497,27 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("addresses");
+
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("date")
                         .HasColumnName("birthday");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consent");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -528,6 +564,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("national_id");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -554,6 +595,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnName("search_text")
                         .HasAnnotation("Peyvand:AuditIgnore", true)
                         .HasAnnotation("Peyvand:SearchText", true);
+
+                    b.Property<string>("SocialProfiles")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("social_profiles");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
@@ -596,6 +642,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("TenantId", "CategoryId")
+                        .HasDatabaseName("ix_contacts_tenant_id_category_id");
+
                     b.HasIndex("TenantId", "CompanyId")
                         .HasDatabaseName("ix_contacts_tenant_id_company_id");
 
@@ -617,6 +666,101 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.ToTable("contacts", (string)null);
 
                     b.HasAnnotation("Peyvand:Resource", "contacts");
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.ContactCompany", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("Primary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("primary");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ContactId", "CompanyId")
+                        .HasName("pk_contact_companies");
+
+                    b.HasIndex("TenantId", "CompanyId")
+                        .HasDatabaseName("ix_contact_companies_tenant_id_company_id");
+
+                    b.ToTable("contact_companies", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.CustomerCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameFa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_fa");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_categories");
+
+                    b.HasIndex("TenantId", "SortOrder")
+                        .HasDatabaseName("ix_customer_categories_tenant_id_sort_order");
+
+                    b.ToTable("customer_categories", (string)null);
+
+                    b.HasAnnotation("Peyvand:Resource", "customer-categories");
                 });
 
             modelBuilder.Entity("Peyvand.Identity.Domain.ApiKey", b =>
@@ -1287,9 +1431,24 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_activity_links_activities_activity_id");
                 });
 
+            modelBuilder.Entity("Peyvand.Customers.Domain.ContactCompany", b =>
+                {
+                    b.HasOne("Peyvand.Customers.Domain.Contact", null)
+                        .WithMany("Companies")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_companies_contacts_contact_id");
+                });
+
             modelBuilder.Entity("Peyvand.Customers.Domain.Activity", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.Contact", b =>
+                {
+                    b.Navigation("Companies");
                 });
 #pragma warning restore 612, 618
         }

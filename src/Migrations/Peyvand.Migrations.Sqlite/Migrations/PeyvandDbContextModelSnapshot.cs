@@ -273,6 +273,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -303,6 +310,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -322,6 +333,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Size")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialProfiles")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Tags")
@@ -347,6 +362,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CategoryId");
+
                     b.HasIndex("TenantId", "Name");
 
                     b.HasIndex("TenantId", "NationalId");
@@ -366,10 +383,21 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -408,6 +436,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -429,6 +461,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Peyvand:AuditIgnore", true)
                         .HasAnnotation("Peyvand:SearchText", true);
+
+                    b.Property<string>("SocialProfiles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
@@ -457,6 +493,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CategoryId");
+
                     b.HasIndex("TenantId", "CompanyId");
 
                     b.HasIndex("TenantId", "NationalId");
@@ -472,6 +510,81 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     b.ToTable("Contacts", (string)null);
 
                     b.HasAnnotation("Peyvand:Resource", "contacts");
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.ContactCompany", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Primary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "CompanyId");
+
+                    b.HasIndex("TenantId", "CompanyId");
+
+                    b.ToTable("ContactCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.CustomerCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "SortOrder");
+
+                    b.ToTable("CustomerCategories", (string)null);
+
+                    b.HasAnnotation("Peyvand:Resource", "customer-categories");
                 });
 
             modelBuilder.Entity("Peyvand.Identity.Domain.ApiKey", b =>
@@ -1005,9 +1118,23 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Peyvand.Customers.Domain.ContactCompany", b =>
+                {
+                    b.HasOne("Peyvand.Customers.Domain.Contact", null)
+                        .WithMany("Companies")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Peyvand.Customers.Domain.Activity", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Peyvand.Customers.Domain.Contact", b =>
+                {
+                    b.Navigation("Companies");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
+using Peyvand.Customers.Features;
 using Peyvand.Kernel.Data;
 
 namespace Peyvand.Customers.Data;
@@ -31,6 +32,29 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId });
             b.HasIndex(c => new { c.TenantId, c.CompanyId });
+            b.Property(c => c.Addresses).HasJsonConversion();
+            b.Property(c => c.SocialProfiles).HasJsonConversion();
+            b.Property(c => c.Consent).HasJsonConversion();
+            b.Property(c => c.Notes).HasMaxLength(CustomerRules.MaxNotesLength);
+            b.HasIndex(c => new { c.TenantId, c.CategoryId });
+            b.HasMany(c => c.Companies).WithOne().HasForeignKey(l => l.ContactId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ContactCompany>(b =>
+        {
+            b.ToTable("ContactCompanies");
+            b.HasKey(l => new { l.ContactId, l.CompanyId });
+            b.Property(l => l.Role).HasMaxLength(ContactCompany.MaxRoleLength);
+            b.HasIndex(l => new { l.TenantId, l.CompanyId });
+        });
+
+        modelBuilder.Entity<CustomerCategory>(b =>
+        {
+            b.ToTable("CustomerCategories");
+            b.IsPermissionResource(CustomersModule.Categories);
+            b.Property(c => c.NameFa).HasMaxLength(CustomerCategory.MaxNameLength);
+            b.Property(c => c.NameEn).HasMaxLength(CustomerCategory.MaxNameLength);
+            b.HasIndex(c => new { c.TenantId, c.SortOrder });
         });
 
         modelBuilder.Entity<Company>(b =>
@@ -50,6 +74,10 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId });
             b.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
+            b.Property(c => c.Addresses).HasJsonConversion();
+            b.Property(c => c.SocialProfiles).HasJsonConversion();
+            b.Property(c => c.Notes).HasMaxLength(CustomerRules.MaxNotesLength);
+            b.HasIndex(c => new { c.TenantId, c.CategoryId });
         });
 
         modelBuilder.Entity<Activity>(b =>

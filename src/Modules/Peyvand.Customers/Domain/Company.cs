@@ -33,6 +33,10 @@ public sealed class Company : TenantEntity, IOwned
     public Guid? ParentCompanyId { get; set; }
     public List<string> Tags { get; set; } = [];
     public Guid? OwnerId { get; set; }
+    public List<AddressEntry> Addresses { get; set; } = [];
+    public List<SocialProfile> SocialProfiles { get; set; } = [];
+    public Guid? CategoryId { get; set; }
+    public string? Notes { get; set; }
     public string SearchText { get; private set; } = "";
 
     public void Reindex(string searchText) => SearchText = searchText;

@@ -34,6 +34,14 @@ public sealed class Contact : TenantEntity, IOwned
     public DateOnly? Birthday { get; set; }
     public List<string> Tags { get; set; } = [];
     public Guid? OwnerId { get; set; }
+    public List<AddressEntry> Addresses { get; set; } = [];
+    public List<SocialProfile> SocialProfiles { get; set; } = [];
+    public ConsentState Consent { get; set; } = new();
+    public Guid? CategoryId { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>The companies the contact belongs to; <see cref="CompanyId"/> mirrors the primary one.</summary>
+    public List<ContactCompany> Companies { get; set; } = [];
 
     /// <summary>The primary email and phone, kept in their own indexed columns for duplicate checks and lookups.</summary>
     public string? PrimaryEmail { get; private set; }

@@ -20,12 +20,20 @@ public sealed record CompanyWrite(
     [property: MaxLength(20)] List<PhoneInput>? Phones = null,
     Guid? ParentCompanyId = null,
     [property: MaxLength(30)] List<string>? Tags = null,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    [property: MaxLength(10)] List<AddressInput>? Addresses = null,
+    [property: MaxLength(20)] List<SocialProfileInput>? SocialProfiles = null,
+    Guid? CategoryId = null,
+    [property: MaxLength(CustomerRules.MaxNotesLength)] string? Notes = null);
 
 public sealed record CompanyView(
     Guid Id, string Name, string? LegalName, string? NationalId, string? EconomicCode, string? Industry, CompanySize? Size,
     string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime CreatedAt, DateTime UpdatedAt,
+    IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, Guid? CategoryId, string? Notes);
+
+/// <summary>Filters on the company list, besides <c>q</c>.</summary>
+public sealed record CompanyFilter(Guid? CategoryId, Guid? OwnerId);
 
 public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
@@ -40,13 +48,24 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
 
     public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
 
+    public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)
+    {
+        if (filter.CategoryId is { } category)
+            query = query.Where(c => c.CategoryId == category);
+        if (filter.OwnerId is { } owner)
+            query = query.Where(c => c.OwnerId == owner);
+        return query;
+    }
+
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,
-        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt);
+        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt, c.Addresses, c.SocialProfiles, c.CategoryId, c.Notes);
 
     public override CompanyWrite ToWrite(Company c) => new(
         c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website,
-        c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId);
+        c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId,
+        c.Addresses.Select(a => new AddressInput(a.Type, a.Country, a.Province, a.City, a.Line1, a.Line2, a.PostalCode, a.Primary)).ToList(),
+        c.SocialProfiles.Select(p => new SocialProfileInput(p.Network, p.Url)).ToList(), c.CategoryId, c.Notes);
 
     public override async Task UpdateAsync(Company company, CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -61,6 +80,9 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         CustomerRules.Website(write.Website, errors);
         if (write.ParentCompanyId is { } parentId)
             await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
+        var addresses = RecordFieldInput.Addresses(write.Addresses, errors);
+        var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
+        await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
 
@@ -75,10 +97,16 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         company.ParentCompanyId = write.ParentCompanyId;
         company.Tags = tags;
         company.OwnerId = owner;
+        company.Addresses = addresses;
+        company.SocialProfiles = social;
+        company.CategoryId = write.CategoryId;
+        company.Notes = CustomerRules.Trimmed(write.Notes);
         company.Reindex(CustomerRules.SearchText(
             new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+                .Concat(tags)
+                .Concat(RecordFieldInput.AddressSearchWords(addresses))
+                .Concat(social.Select(p => p.Handle))));
     }
 
     private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)

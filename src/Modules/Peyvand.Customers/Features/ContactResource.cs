@@ -21,15 +21,23 @@ public sealed record ContactWrite(
     [property: MaxLength(500)] string? Website = null,
     DateOnly? Birthday = null,
     [property: MaxLength(30)] List<string>? Tags = null,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    [property: MaxLength(10)] List<AddressInput>? Addresses = null,
+    [property: MaxLength(20)] List<SocialProfileInput>? SocialProfiles = null,
+    ConsentWrite? Consent = null,
+    Guid? CategoryId = null,
+    [property: MaxLength(CustomerRules.MaxNotesLength)] string? Notes = null,
+    [property: MaxLength(20)] List<ContactCompanyInput>? Companies = null);
 
 public sealed record ContactView(
     Guid Id, string FirstName, string LastName, string FullName, IReadOnlyList<EmailEntry> Emails, IReadOnlyList<PhoneEntry> Phones,
     string? NationalId, LifecycleStage LifecycleStage, string? JobTitle, Guid? CompanyId, string? Source, string? Website,
-    DateOnly? Birthday, IReadOnlyList<string> Tags, Guid? OwnerId, DateTime CreatedAt, DateTime UpdatedAt);
+    DateOnly? Birthday, IReadOnlyList<string> Tags, Guid? OwnerId, DateTime CreatedAt, DateTime UpdatedAt,
+    IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, ConsentState Consent, Guid? CategoryId,
+    string? Notes, IReadOnlyList<ContactCompanyView> Companies);
 
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
-public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag);
+public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null);
 
 public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
@@ -43,6 +51,8 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         SortField.By<Contact, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
+    public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
+
     public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
@@ -52,7 +62,9 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         if (filter.OwnerId is { } owner)
             query = query.Where(c => c.OwnerId == owner);
         if (filter.CompanyId is { } company)
-            query = query.Where(c => c.CompanyId == company);
+            query = query.Where(c => c.Companies.Any(l => l.CompanyId == company));
+        if (filter.CategoryId is { } category)
+            query = query.Where(c => c.CategoryId == category);
         if (!string.IsNullOrWhiteSpace(filter.Tag))
             query = query.Where(c => c.Tags.Contains(filter.Tag.Trim()));
         return query;
@@ -60,13 +72,22 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
 
     public override ContactView ToView(Contact c) => new(
         c.Id, c.FirstName, c.LastName, c.FullName, c.Emails, c.Phones, c.NationalId, c.LifecycleStage, c.JobTitle,
-        c.CompanyId, c.Source, c.Website, c.Birthday, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt);
+        c.CompanyId, c.Source, c.Website, c.Birthday, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt,
+        c.Addresses, c.SocialProfiles, c.Consent, c.CategoryId, c.Notes,
+        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyView(l.CompanyId, l.Role, l.Primary)).ToList());
 
     public override ContactWrite ToWrite(Contact c) => new(
         c.FirstName, c.LastName,
         c.Emails.Select(e => new EmailInput(e.Value, e.Type, e.Primary)).ToList(),
         c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(),
-        c.NationalId, c.LifecycleStage, c.JobTitle, c.CompanyId, c.Source, c.Website, c.Birthday, [.. c.Tags], c.OwnerId);
+        // companyId stays null: companies says it all, so a patch of companies alone is not undone by the old primary
+        c.NationalId, c.LifecycleStage, c.JobTitle, null, c.Source, c.Website, c.Birthday, [.. c.Tags], c.OwnerId,
+        c.Addresses.Select(a => new AddressInput(a.Type, a.Country, a.Province, a.City, a.Line1, a.Line2, a.PostalCode, a.Primary)).ToList(),
+        c.SocialProfiles.Select(p => new SocialProfileInput(p.Network, p.Url)).ToList(),
+        new ConsentWrite(new(c.Consent.Email.Status, c.Consent.Email.Source), new(c.Consent.Sms.Status, c.Consent.Sms.Source),
+            new(c.Consent.Phone.Status, c.Consent.Phone.Source)),
+        c.CategoryId, c.Notes,
+        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyInput(l.CompanyId, l.Role, l.Primary)).ToList());
 
     public override async Task UpdateAsync(Contact contact, ContactWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -84,8 +105,11 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         CustomerRules.Website(write.Website, errors);
         if (write.Birthday is { } birthday && (birthday > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) || birthday.Year < 1900))
             Validation.Add(errors, "birthday", "The birthday must lie between 1900 and today.");
-        if (write.CompanyId is { } companyId && !await db.Set<Company>().AnyAsync(c => c.Id == companyId, cancellationToken))
-            Validation.Add(errors, "companyId", "No company with this id.");
+        var companies = await CompaniesAsync(write, db, errors, cancellationToken);
+        var addresses = RecordFieldInput.Addresses(write.Addresses, errors);
+        var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
+        var consent = RecordFieldInput.Consent(contact.Consent, write.Consent, clock.GetUtcNow().UtcDateTime, errors);
+        await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? contact.OwnerId, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
 
@@ -96,7 +120,12 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         contact.NationalId = nationalId;
         contact.LifecycleStage = write.LifecycleStage;
         contact.JobTitle = CustomerRules.Trimmed(write.JobTitle);
-        contact.CompanyId = write.CompanyId;
+        SetCompanies(contact, companies);
+        contact.Addresses = addresses;
+        contact.SocialProfiles = social;
+        contact.Consent = consent;
+        contact.CategoryId = write.CategoryId;
+        contact.Notes = CustomerRules.Trimmed(write.Notes);
         contact.Source = CustomerRules.Trimmed(write.Source);
         contact.Website = CustomerRules.Trimmed(write.Website);
         contact.Birthday = write.Birthday;
@@ -106,6 +135,51 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
             new[] { firstName, lastName, contact.JobTitle, nationalId }
                 .Concat(emails.Select(e => e.Value))
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+                .Concat(tags)
+                .Concat(RecordFieldInput.AddressSearchWords(addresses))
+                .Concat(social.Select(p => p.Handle))));
+    }
+
+    // companyId (the primary company, kept for older clients) joins companies as their primary one.
+    private static async Task<List<ContactCompanyInput>> CompaniesAsync(ContactWrite write, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        var wanted = new List<(ContactCompanyInput Link, string Field)>();
+        for (var i = 0; i < (write.Companies?.Count ?? 0); i++)
+        {
+            var link = write.Companies![i];
+            if (wanted.Any(w => w.Link.CompanyId == link.CompanyId))
+                Validation.Add(errors, $"companies[{i}].companyId", "This company is listed twice.");
+            else if (link.Role?.Length > ContactCompany.MaxRoleLength)
+                Validation.Add(errors, $"companies[{i}].role", $"A role has at most {ContactCompany.MaxRoleLength} characters.");
+            else
+                wanted.Add((link with { Role = CustomerRules.Trimmed(link.Role) }, $"companies[{i}].companyId"));
+        }
+        if (write.CompanyId is { } primaryId)
+        {
+            var index = wanted.FindIndex(w => w.Link.CompanyId == primaryId);
+            if (index < 0)
+                wanted.Insert(0, (new ContactCompanyInput(primaryId, null, true), "companyId"));
+            wanted = wanted.Select(w => (w.Link with { Primary = w.Link.CompanyId == primaryId }, w.Field)).ToList();
+        }
+        var ids = wanted.Select(w => w.Link.CompanyId).ToList();
+        var found = await db.Set<Company>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var missing in wanted.Where(w => !found.Contains(w.Link.CompanyId)))
+            Validation.Add(errors, missing.Field, "No company with this id.");
+        var primary = wanted.FirstOrDefault(w => w.Link.Primary).Link ?? wanted.FirstOrDefault().Link;
+        return wanted.Select(w => w.Link with { Primary = ReferenceEquals(w.Link, primary) }).ToList();
+    }
+
+    private static void SetCompanies(Contact contact, List<ContactCompanyInput> wanted)
+    {
+        contact.Companies.RemoveAll(l => wanted.All(w => w.CompanyId != l.CompanyId));
+        foreach (var w in wanted)
+        {
+            var link = contact.Companies.FirstOrDefault(l => l.CompanyId == w.CompanyId);
+            if (link is null)
+                contact.Companies.Add(link = new ContactCompany { ContactId = contact.Id, CompanyId = w.CompanyId });
+            link.Role = w.Role;
+            link.Primary = w.Primary;
+        }
+        contact.CompanyId = wanted.FirstOrDefault(w => w.Primary)?.CompanyId;
     }
 }

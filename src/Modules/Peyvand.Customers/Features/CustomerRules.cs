@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Peyvand.Customers.Domain;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
@@ -9,6 +10,14 @@ namespace Peyvand.Customers.Features;
 /// <summary>Checks and search helpers shared by contacts and companies.</summary>
 internal static class CustomerRules
 {
+    public const int MaxNotesLength = 4000;
+
+    public static async Task CategoryAsync(Guid? categoryId, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        if (categoryId is { } id && !await db.Set<CustomerCategory>().AnyAsync(c => c.Id == id, cancellationToken))
+            Validation.Add(errors, "categoryId", "No customer category with this id.");
+    }
+
     /// <summary>The owner a record gets: the one given (who must be an active user here), else the caller.</summary>
     public static async Task<Guid?> OwnerAsync(Guid? requested, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {

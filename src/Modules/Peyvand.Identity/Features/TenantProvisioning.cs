@@ -5,12 +5,14 @@ using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
 
 namespace Peyvand.Identity.Features;
 
 /// <summary>Creates an organisation with the built-in roles and its first administrator, all or nothing.</summary>
 public sealed partial class TenantProvisioning(
-    PeyvandDbContext db, PermissionCatalog catalog, ResourceService<AppUser, UserWrite, UserView> users, TimeProvider clock)
+    PeyvandDbContext db, PermissionCatalog catalog, ResourceService<AppUser, UserWrite, UserView> users, TimeProvider clock,
+    IEnumerable<ITenantSeeder> seeders)
 {
     public sealed record Result(Tenant Tenant, AppUser Administrator);
 
@@ -43,6 +45,8 @@ public sealed partial class TenantProvisioning(
         }).ToList();
         db.AddRange(roles);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var seeder in seeders)
+            await seeder.SeedAsync(db, cancellationToken);
 
         var admin = await users.CreateAsync(
             new UserWrite(adminEmail, "Administrator", [roles.Single(r => r.BuiltInKey == BuiltInRoles.Administrator).Id], Password: adminPassword),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Peyvand.Customers.Domain;
+using Peyvand.Customers.Features;
 using Peyvand.Identity.Auth;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
@@ -157,6 +158,63 @@ public abstract partial class CustomersPage : ComponentBase
         if (Me.UserId is { } me && !names.ContainsKey(me))
             names[me] = T["Me"];
         return names;
+    }
+
+    /// <summary>The tenant's customer categories in their order (everyone may read them).</summary>
+    protected async Task<IReadOnlyList<CustomerCategoryView>> CategoriesAsync()
+    {
+        try
+        {
+            var page = await RunAsync<ResourceService<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>, Page<CustomerCategoryView>>(
+                s => s.ListAsync(new ListQuery(null, ListQuery.MaxLimit, null, "sortOrder"), CancellationToken.None));
+            return page.Items;
+        }
+        catch (ForbiddenException)
+        {
+            return [];
+        }
+    }
+
+    protected static string CategoryName(CustomerCategoryView category) => IsPersian ? category.NameFa : category.NameEn;
+
+    /// <summary>Active users, for owner pickers; empty when the user may not look people up.</summary>
+    protected async Task<IReadOnlyList<UserView>> ActiveUsersAsync()
+    {
+        if (Me.LevelFor("users", PermissionAction.Read) == PermissionLevel.None)
+            return [];
+        try
+        {
+            var users = await RunAsync<ResourceService<AppUser, UserWrite, UserView>, Page<UserView>>(
+                s => s.ListAsync(new ListQuery(null, ListQuery.MaxLimit, null, null), CancellationToken.None));
+            return users.Items.Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+        }
+        catch (ForbiddenException)
+        {
+            return [];
+        }
+    }
+
+    protected static string ProvinceName(string? code) =>
+        IranProvinces.All.FirstOrDefault(p => p.Code == code) is { } province ? (IsPersian ? province.NameFa : province.NameEn) : code ?? "";
+
+    protected static string CountryName(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).DisplayName;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>An address on one line, in the order people write it in the UI language.</summary>
+    protected static string AddressText(AddressEntry a)
+    {
+        var parts = new[] { a.Line1, a.Line2, a.City, a.Country == RecordFieldInput.Iran ? ProvinceName(a.Province) : a.Province, CountryName(a.Country) }
+            .Where(p => !string.IsNullOrWhiteSpace(p));
+        return string.Join(IsPersian ? "، " : ", ", parts);
     }
 
     [GeneratedRegex(@"\[\d+\]")]
