@@ -7,6 +7,7 @@ using Peyvand.Customers.Domain;
 using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
@@ -31,6 +32,8 @@ public static class CustomersModule
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
         services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
+        services.AddCustomFieldsFor(catalog, Contacts);
+        services.AddCustomFieldsFor(catalog, Companies);
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
@@ -44,8 +47,9 @@ public static class CustomersModule
         const string tag = Name;
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
-            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag");
+            "List contacts: q searches names, emails, phones, national ID, tags and text custom fields (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag, and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort=cf.KEY");
         var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
+        api.MapCustomFieldEndpoints(tag);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Identity.Domain;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Domain;
 
@@ -13,7 +14,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts", "activities"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "custom-fields", "companies", "contacts", "activities"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -64,6 +65,14 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         },
         "teams" => new JsonObject { ["name"] = $"Team {Guid.NewGuid():N}"[..13], ["memberIds"] = new JsonArray(existing["users"].ToString()) },
         "api-keys" => new JsonObject { ["name"] = "A key" },
+        "custom-fields" => new JsonObject
+        {
+            ["entity"] = "contacts",
+            ["key"] = $"f{Guid.NewGuid():N}"[..12],
+            ["type"] = "text",
+            ["labelFa"] = "یادداشت",
+            ["labelEn"] = "Note",
+        },
         "companies" => new JsonObject { ["name"] = "شرکت نمونه" },
         "contacts" => new JsonObject
         {
@@ -105,6 +114,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<AppUser>(), "users"),
             await DescribeAsync(db.Set<Team>(), "teams"),
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
+            await DescribeAsync(db.Set<CustomFieldDefinition>(), "custom-fields"),
+            $"unique custom values: {await db.Set<CustomFieldUniqueValue>().CountAsync()}",
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
             await DescribeAsync(db.Set<Activity>(), "activities"));

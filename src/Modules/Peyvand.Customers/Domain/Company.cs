@@ -33,6 +33,9 @@ public sealed class Company : TenantEntity, IOwned
     public Guid? ParentCompanyId { get; set; }
     public List<string> Tags { get; set; } = [];
     public Guid? OwnerId { get; set; }
+
+    /// <summary>Custom-field values as a JSON object keyed by field key (see Kernel/CustomFields).</summary>
+    public string CustomFields { get; set; } = "{}";
     public string SearchText { get; private set; } = "";
 
     public void Reindex(string searchText) => SearchText = searchText;

@@ -35,6 +35,9 @@ public sealed class Contact : TenantEntity, IOwned
     public List<string> Tags { get; set; } = [];
     public Guid? OwnerId { get; set; }
 
+    /// <summary>Custom-field values as a JSON object keyed by field key (see Kernel/CustomFields).</summary>
+    public string CustomFields { get; set; } = "{}";
+
     /// <summary>The primary email and phone, kept in their own indexed columns for duplicate checks and lookups.</summary>
     public string? PrimaryEmail { get; private set; }
     public string? PrimaryPhone { get; private set; }

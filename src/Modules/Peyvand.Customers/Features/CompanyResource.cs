@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -20,16 +22,26 @@ public sealed record CompanyWrite(
     [property: MaxLength(20)] List<PhoneInput>? Phones = null,
     Guid? ParentCompanyId = null,
     [property: MaxLength(30)] List<string>? Tags = null,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    [property: MaxLength(200)] Dictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record CompanyView(
     Guid Id, string Name, string? LegalName, string? NationalId, string? EconomicCode, string? Industry, CompanySize? Size,
     string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyDictionary<string, JsonElement> CustomFields, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
+
+    public CustomFieldHost<Company> CustomFields { get; } = new(CustomersModule.Companies, c => c.CustomFields);
+
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+
+    public override SortField<Company>? ExtraSort(string name) => CustomFields.Sort(name);
+
+    public override IQueryable<Company> FilterByParameters(IQueryable<Company> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
+        CustomFields.Filter(query, parameters);
 
     public override IReadOnlyList<SortField<Company>> Sorts { get; } =
     [
@@ -42,11 +54,12 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,
-        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt);
+        c.ParentCompanyId, c.Tags, c.OwnerId, CustomFields.View(c.CustomFields), c.CreatedAt, c.UpdatedAt);
 
     public override CompanyWrite ToWrite(Company c) => new(
         c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website,
-        c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId);
+        c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId,
+        CustomFields.View(c.CustomFields));
 
     public override async Task UpdateAsync(Company company, CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -62,7 +75,9 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         if (write.ParentCompanyId is { } parentId)
             await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, db, errors, cancellationToken);
+        var custom = await CustomerRules.CustomFieldsAsync(CustomFields, company.Id, write.CustomFields, company.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
+        await CustomFields.ReserveAsync(db, company.Id, custom, cancellationToken);
 
         company.Name = name;
         company.LegalName = CustomerRules.Trimmed(write.LegalName);
@@ -75,10 +90,12 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         company.ParentCompanyId = write.ParentCompanyId;
         company.Tags = tags;
         company.OwnerId = owner;
+        company.CustomFields = custom.Json;
         company.Reindex(CustomerRules.SearchText(
             new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+                .Concat(tags)
+                .Concat(custom.SearchWords)));
     }
 
     private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)

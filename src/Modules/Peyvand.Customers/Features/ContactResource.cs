@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -21,12 +23,14 @@ public sealed record ContactWrite(
     [property: MaxLength(500)] string? Website = null,
     DateOnly? Birthday = null,
     [property: MaxLength(30)] List<string>? Tags = null,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    [property: MaxLength(200)] Dictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record ContactView(
     Guid Id, string FirstName, string LastName, string FullName, IReadOnlyList<EmailEntry> Emails, IReadOnlyList<PhoneEntry> Phones,
     string? NationalId, LifecycleStage LifecycleStage, string? JobTitle, Guid? CompanyId, string? Source, string? Website,
-    DateOnly? Birthday, IReadOnlyList<string> Tags, Guid? OwnerId, DateTime CreatedAt, DateTime UpdatedAt);
+    DateOnly? Birthday, IReadOnlyList<string> Tags, Guid? OwnerId, IReadOnlyDictionary<string, JsonElement> CustomFields,
+    DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
 public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag);
@@ -34,6 +38,15 @@ public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? 
 public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
     public override string Name => CustomersModule.Contacts;
+
+    public CustomFieldHost<Contact> CustomFields { get; } = new(CustomersModule.Contacts, c => c.CustomFields);
+
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+
+    public override SortField<Contact>? ExtraSort(string name) => CustomFields.Sort(name);
+
+    public override IQueryable<Contact> FilterByParameters(IQueryable<Contact> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
+        CustomFields.Filter(query, parameters);
 
     public override IReadOnlyList<SortField<Contact>> Sorts { get; } =
     [
@@ -60,13 +73,14 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
 
     public override ContactView ToView(Contact c) => new(
         c.Id, c.FirstName, c.LastName, c.FullName, c.Emails, c.Phones, c.NationalId, c.LifecycleStage, c.JobTitle,
-        c.CompanyId, c.Source, c.Website, c.Birthday, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt);
+        c.CompanyId, c.Source, c.Website, c.Birthday, c.Tags, c.OwnerId, CustomFields.View(c.CustomFields), c.CreatedAt, c.UpdatedAt);
 
     public override ContactWrite ToWrite(Contact c) => new(
         c.FirstName, c.LastName,
         c.Emails.Select(e => new EmailInput(e.Value, e.Type, e.Primary)).ToList(),
         c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(),
-        c.NationalId, c.LifecycleStage, c.JobTitle, c.CompanyId, c.Source, c.Website, c.Birthday, [.. c.Tags], c.OwnerId);
+        c.NationalId, c.LifecycleStage, c.JobTitle, c.CompanyId, c.Source, c.Website, c.Birthday, [.. c.Tags], c.OwnerId,
+        CustomFields.View(c.CustomFields));
 
     public override async Task UpdateAsync(Contact contact, ContactWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -87,7 +101,9 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         if (write.CompanyId is { } companyId && !await db.Set<Company>().AnyAsync(c => c.Id == companyId, cancellationToken))
             Validation.Add(errors, "companyId", "No company with this id.");
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? contact.OwnerId, db, errors, cancellationToken);
+        var custom = await CustomerRules.CustomFieldsAsync(CustomFields, contact.Id, write.CustomFields, contact.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
+        await CustomFields.ReserveAsync(db, contact.Id, custom, cancellationToken);
 
         contact.FirstName = firstName;
         contact.LastName = lastName;
@@ -102,10 +118,12 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         contact.Birthday = write.Birthday;
         contact.Tags = tags;
         contact.OwnerId = owner;
+        contact.CustomFields = custom.Json;
         contact.Reindex(CustomerRules.SearchText(
             new[] { firstName, lastName, contact.JobTitle, nationalId }
                 .Concat(emails.Select(e => e.Value))
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+                .Concat(tags)
+                .Concat(custom.SearchWords)));
     }
 }
