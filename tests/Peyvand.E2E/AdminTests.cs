@@ -8,7 +8,7 @@ namespace Peyvand.E2E;
 
 public sealed class AdminTests(E2EApp app)
 {
-    private static readonly string[] AdminPages = ["users", "teams", "roles", "api-keys", "audit", "settings"];
+    private static readonly string[] AdminPages = ["users", "teams", "roles", "api-keys", "custom-fields", "audit", "settings"];
 
     [Fact]
     public async Task Admin_InvitesAUser_EditsARole_CreatesAnApiKey_AndSeesItAllInTheAuditLog()

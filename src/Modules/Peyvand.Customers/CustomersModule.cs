@@ -7,6 +7,7 @@ using Peyvand.Customers.Domain;
 using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
@@ -39,6 +40,8 @@ public static class CustomersModule
         services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
         services.AddScoped<ResourceDefinition<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>, CustomerCategoryResource>();
         services.AddScoped<ITenantSeeder, CustomerCategorySeeder>();
+        services.AddCustomFieldsFor(catalog, Contacts);
+        services.AddCustomFieldsFor(catalog, Companies);
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
@@ -52,11 +55,12 @@ public static class CustomersModule
         const string tag = Name;
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
-            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId (any of the contact's companies), categoryId, tag");
+            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId (any of the contact's companies), categoryId, tag, and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort=cf.KEY");
         var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
-            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by categoryId, ownerId");
+            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by categoryId, ownerId, and custom fields with cf.KEY (as on contacts)");
         api.MapResource<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>(Categories, tag);
+        api.MapCustomFieldEndpoints(tag);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 

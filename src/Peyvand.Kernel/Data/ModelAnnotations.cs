@@ -9,6 +9,14 @@ public static class ModelAnnotations
     private const string Resource = "Peyvand:Resource";
     private const string LookupBeforeTenant = "Peyvand:LookupBeforeTenant";
     private const string SearchText = "Peyvand:SearchText";
+    private const string JsonDocument = "Peyvand:JsonDocument";
+
+    /// <summary>A JSON object stored as text: <c>jsonb</c> on PostgreSQL, TEXT on SQLite (custom-field values).</summary>
+    public static PropertyBuilder<string> IsJsonDocument(this PropertyBuilder<string> property) =>
+        property.HasAnnotation(JsonDocument, true);
+
+    public static bool IsJsonDocument(this IReadOnlyProperty property) =>
+        property.FindAnnotation(JsonDocument)?.Value is true;
 
     /// <summary>Keeps a property's values (hashes, secrets, stamps) out of the audit log.</summary>
     public static PropertyBuilder<T> NotAudited<T>(this PropertyBuilder<T> property) =>

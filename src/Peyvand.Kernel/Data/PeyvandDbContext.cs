@@ -79,8 +79,12 @@ public sealed class PeyvandDbContext(
                     modelBuilder.Entity(entityType.ClrType).HasIndex(property.Name)
                         .HasMethod("gin").HasOperators("gin_trgm_ops");
                 }
+                foreach (var property in entityType.GetProperties().Where(p => p.IsJsonDocument()).ToList())
+                    property.SetColumnType("jsonb");
             }
         }
+
+        CustomFields.CustomFieldSql.Register(modelBuilder, Database.IsNpgsql());
 
         var apply = typeof(PeyvandDbContext).GetMethod(nameof(ApplyConventions), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())

@@ -23,6 +23,15 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
 
     public virtual IQueryable<TEntity> Search(IQueryable<TEntity> query, string text) => query;
 
+    /// <summary>Loads what the other members need from the database (e.g. custom-field definitions); runs first in every operation.</summary>
+    public virtual Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A sort field not in <see cref="Sorts"/> (e.g. <c>cf.budget</c>), or null.</summary>
+    public virtual SortField<TEntity>? ExtraSort(string name) => null;
+
+    /// <summary>Filters taken from the raw query string of a list request (e.g. <c>cf.budget.gte=5</c>).</summary>
+    public virtual IQueryable<TEntity> FilterByParameters(IQueryable<TEntity> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) => query;
+
     /// <summary>What to load with the entity (its child rows) wherever the service reads one.</summary>
     public virtual IQueryable<TEntity> Including(IQueryable<TEntity> query) => query;
 

@@ -36,8 +36,8 @@ public static class ResourceEndpoints
 
         if (routes.HasFlag(ResourceRoutes.List))
         {
-            group.MapGet("/", async ([AsParameters] ListQuery list, ResourceService<TEntity, TWrite, TView> service, CancellationToken ct) =>
-                    TypedResults.Ok(await service.ListAsync(list, ct)))
+            group.MapGet("/", async ([AsParameters] ListQuery list, ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
+                    TypedResults.Ok(await service.ListAsync(list, ct, parameters: QueryParameters(request))))
                 .WithName($"List{plural}").WithSummary($"List {name} (keyset paging; q, sort, limit ≤ {ListQuery.MaxLimit})")
                 .WithStandardProblems();
         }
@@ -96,10 +96,14 @@ public static class ResourceEndpoints
         where TWrite : class
         where TView : class =>
         group.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] TFilter filters,
-                    ResourceService<TEntity, TWrite, TView> service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(list, ct, q => filter(q, filters))))
+                    ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(list, ct, q => filter(q, filters), QueryParameters(request))))
             .WithName(operationName).WithSummary(summary)
             .WithStandardProblems();
+
+    /// <summary>The query string as name/value pairs, for filters a resource reads by name (custom fields: <c>cf.budget.gte</c>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> QueryParameters(HttpRequest request) =>
+        [.. request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))];
 
     public static Ok<TView> Ok<TView>(HttpResponse response, Versioned<TView> result)
     {

@@ -18,35 +18,50 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
 
     public ResourceDefinition<TEntity, TWrite, TView> Definition => definition;
 
-    public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null)
+    public async Task<Page<TView>> ListAsync(
+        ListQuery list, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
+        await definition.PrepareAsync(db, cancellationToken);
         var query = Rows.AsNoTracking();
         if (filter is not null)
             query = filter(query);
+        if (parameters is { Count: > 0 })
+            query = definition.FilterByParameters(query, parameters);
         if (!string.IsNullOrWhiteSpace(list.Q))
         {
             if (list.Q.Length > 200)
                 throw new InvalidInputException("q", "Search text must be at most 200 characters.");
             query = definition.Search(query, list.Q.Trim());
         }
-        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        var page = await Keyset.PageAsync(query, list, Sorts(list), cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)
+    {
+        var name = list.Sort?.TrimStart('-');
+        if (string.IsNullOrEmpty(name) || definition.Sorts.Any(s => s.Name == name) || definition.ExtraSort(name) is not { } extra)
+            return definition.Sorts;
+        return [.. definition.Sorts, extra];
     }
 
     /// <summary>Deleted records are listed for whoever may restore them.</summary>
     public async Task<Page<TView>> ListDeletedAsync(ListQuery list, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Delete);
+        await definition.PrepareAsync(db, cancellationToken);
         var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
-        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        var page = await Keyset.PageAsync(query, list, Sorts(list), cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 
     public async Task<Versioned<TView>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
+        await definition.PrepareAsync(db, cancellationToken);
         var entity = await Rows.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException(Name, id);
         return Versioned(entity);
@@ -62,6 +77,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         var level = db.CurrentUser.Demand(Name, PermissionAction.Create);
         Validation.Ensure(write);
+        await definition.PrepareAsync(db, cancellationToken);
         var entity = await definition.CreateAsync(write, db, cancellationToken);
         EnsureReach(level, entity);
         if (db.Entry(entity).State == EntityState.Detached)
@@ -104,6 +120,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         var level = db.CurrentUser.Demand(Name, PermissionAction.Delete);
         if (!definition.CanRestore)
             throw new ConflictException($"Deleted {Name} cannot be restored.");
+        await definition.PrepareAsync(db, cancellationToken);
         var entity = await Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
             .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException(Name, id);
         EnsureReach(level, entity);
@@ -118,6 +135,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     private async Task<TEntity> LoadForChangeAsync(Guid id, PermissionAction action, int? expectedVersion, CancellationToken cancellationToken)
     {
         var level = db.CurrentUser.Demand(Name, action);
+        await definition.PrepareAsync(db, cancellationToken);
         var entity = await Rows.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException(Name, id);
         EnsureReach(level, entity);

@@ -27,4 +27,17 @@ public static class Phones
             return null;
         }
     }
+
+    /// <summary>A stored E.164 number in international format ("+98 912 123 4567"); the text itself when it does not parse.</summary>
+    public static string ToInternational(string e164)
+    {
+        try
+        {
+            return Util.Format(Util.Parse(e164, DefaultRegion), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Identity.Domain;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Domain;
 
@@ -13,7 +14,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "customer-categories", "companies", "contacts", "activities"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "customer-categories", "custom-fields", "companies", "contacts", "activities"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -66,6 +67,14 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         "api-keys" => new JsonObject { ["name"] = "A key" },
         "customer-categories" => new JsonObject { ["nameFa"] = "نمایندگی", ["nameEn"] = "Reseller", ["sortOrder"] = 60 },
         "companies" => new JsonObject { ["name"] = "شرکت نمونه", ["categoryId"] = existing["customer-categories"].ToString() },
+        "custom-fields" => new JsonObject
+        {
+            ["entity"] = "contacts",
+            ["key"] = $"f{Guid.NewGuid():N}"[..12],
+            ["type"] = "text",
+            ["labelFa"] = "یادداشت",
+            ["labelEn"] = "Note",
+        },
         "contacts" => new JsonObject
         {
             ["firstName"] = "Secret",
@@ -108,6 +117,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
             await DescribeAsync(db.Set<CustomerCategory>(), "customer-categories"),
             $"contact-companies: {await db.Set<ContactCompany>().CountAsync()}",
+            await DescribeAsync(db.Set<CustomFieldDefinition>(), "custom-fields"),
+            $"unique custom values: {await db.Set<CustomFieldUniqueValue>().CountAsync()}",
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
             await DescribeAsync(db.Set<Activity>(), "activities"));

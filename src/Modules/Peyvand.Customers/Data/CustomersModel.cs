@@ -26,6 +26,7 @@ internal sealed class CustomersModel : IModelContributor
             b.Property(c => c.PrimaryEmail).HasMaxLength(256);
             b.Property(c => c.PrimaryPhone).HasMaxLength(20);
             b.Property(c => c.SearchText).HasMaxLength(4000).IsSearchText();
+            b.Property(c => c.CustomFields).IsJsonDocument();
             b.HasIndex(c => new { c.TenantId, c.LastName, c.FirstName });
             b.HasIndex(c => new { c.TenantId, c.PrimaryEmail });
             b.HasIndex(c => new { c.TenantId, c.PrimaryPhone });
@@ -70,6 +71,7 @@ internal sealed class CustomersModel : IModelContributor
             b.Property(c => c.Website).HasMaxLength(500);
             b.Property(c => c.Phones).HasJsonConversion();
             b.Property(c => c.SearchText).HasMaxLength(4000).IsSearchText();
+            b.Property(c => c.CustomFields).IsJsonDocument();
             b.HasIndex(c => new { c.TenantId, c.Name });
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId });

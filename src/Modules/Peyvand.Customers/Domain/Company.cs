@@ -37,6 +37,9 @@ public sealed class Company : TenantEntity, IOwned
     public List<SocialProfile> SocialProfiles { get; set; } = [];
     public Guid? CategoryId { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>Custom-field values as a JSON object keyed by field key (see Kernel/CustomFields).</summary>
+    public string CustomFields { get; set; } = "{}";
     public string SearchText { get; private set; } = "";
 
     public void Reindex(string searchText) => SearchText = searchText;

@@ -43,6 +43,9 @@ public sealed class Contact : TenantEntity, IOwned
     /// <summary>The companies the contact belongs to; <see cref="CompanyId"/> mirrors the primary one.</summary>
     public List<ContactCompany> Companies { get; set; } = [];
 
+    /// <summary>Custom-field values as a JSON object keyed by field key (see Kernel/CustomFields).</summary>
+    public string CustomFields { get; set; } = "{}";
+
     /// <summary>The primary email and phone, kept in their own indexed columns for duplicate checks and lookups.</summary>
     public string? PrimaryEmail { get; private set; }
     public string? PrimaryPhone { get; private set; }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -24,13 +26,15 @@ public sealed record CompanyWrite(
     [property: MaxLength(10)] List<AddressInput>? Addresses = null,
     [property: MaxLength(20)] List<SocialProfileInput>? SocialProfiles = null,
     Guid? CategoryId = null,
-    [property: MaxLength(CustomerRules.MaxNotesLength)] string? Notes = null);
+    [property: MaxLength(CustomerRules.MaxNotesLength)] string? Notes = null,
+    [property: MaxLength(200)] Dictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record CompanyView(
     Guid Id, string Name, string? LegalName, string? NationalId, string? EconomicCode, string? Industry, CompanySize? Size,
     string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
     DateTime CreatedAt, DateTime UpdatedAt,
-    IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, Guid? CategoryId, string? Notes);
+    IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, Guid? CategoryId, string? Notes,
+    IReadOnlyDictionary<string, JsonElement> CustomFields);
 
 /// <summary>Filters on the company list, besides <c>q</c>.</summary>
 public sealed record CompanyFilter(Guid? CategoryId, Guid? OwnerId);
@@ -38,6 +42,15 @@ public sealed record CompanyFilter(Guid? CategoryId, Guid? OwnerId);
 public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
+
+    public CustomFieldHost<Company> CustomFields { get; } = new(CustomersModule.Companies, c => c.CustomFields);
+
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+
+    public override SortField<Company>? ExtraSort(string name) => CustomFields.Sort(name);
+
+    public override IQueryable<Company> FilterByParameters(IQueryable<Company> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
+        CustomFields.Filter(query, parameters);
 
     public override IReadOnlyList<SortField<Company>> Sorts { get; } =
     [
@@ -59,13 +72,15 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,
-        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt, c.Addresses, c.SocialProfiles, c.CategoryId, c.Notes);
+        c.ParentCompanyId, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt, c.Addresses, c.SocialProfiles, c.CategoryId, c.Notes,
+        CustomFields.View(c.CustomFields));
 
     public override CompanyWrite ToWrite(Company c) => new(
         c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website,
         c.Phones.Select(p => new PhoneInput(p.Value, p.Type, p.Primary)).ToList(), c.ParentCompanyId, [.. c.Tags], c.OwnerId,
         c.Addresses.Select(a => new AddressInput(a.Type, a.Country, a.Province, a.City, a.Line1, a.Line2, a.PostalCode, a.Primary)).ToList(),
-        c.SocialProfiles.Select(p => new SocialProfileInput(p.Network, p.Url)).ToList(), c.CategoryId, c.Notes);
+        c.SocialProfiles.Select(p => new SocialProfileInput(p.Network, p.Url)).ToList(), c.CategoryId, c.Notes,
+        CustomFields.View(c.CustomFields));
 
     public override async Task UpdateAsync(Company company, CompanyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -84,7 +99,9 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
         await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, db, errors, cancellationToken);
+        var custom = await CustomerRules.CustomFieldsAsync(CustomFields, company.Id, write.CustomFields, company.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
+        await CustomFields.ReserveAsync(db, company.Id, custom, cancellationToken);
 
         company.Name = name;
         company.LegalName = CustomerRules.Trimmed(write.LegalName);
@@ -101,12 +118,14 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         company.SocialProfiles = social;
         company.CategoryId = write.CategoryId;
         company.Notes = CustomerRules.Trimmed(write.Notes);
+        company.CustomFields = custom.Json;
         company.Reindex(CustomerRules.SearchText(
             new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
                 .Concat(tags)
                 .Concat(RecordFieldInput.AddressSearchWords(addresses))
-                .Concat(social.Select(p => p.Handle))));
+                .Concat(social.Select(p => p.Handle))
+                .Concat(custom.SearchWords)));
     }
 
     private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)

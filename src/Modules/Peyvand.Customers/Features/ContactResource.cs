@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -27,14 +29,15 @@ public sealed record ContactWrite(
     ConsentWrite? Consent = null,
     Guid? CategoryId = null,
     [property: MaxLength(CustomerRules.MaxNotesLength)] string? Notes = null,
-    [property: MaxLength(20)] List<ContactCompanyInput>? Companies = null);
+    [property: MaxLength(20)] List<ContactCompanyInput>? Companies = null,
+    [property: MaxLength(200)] Dictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record ContactView(
     Guid Id, string FirstName, string LastName, string FullName, IReadOnlyList<EmailEntry> Emails, IReadOnlyList<PhoneEntry> Phones,
     string? NationalId, LifecycleStage LifecycleStage, string? JobTitle, Guid? CompanyId, string? Source, string? Website,
     DateOnly? Birthday, IReadOnlyList<string> Tags, Guid? OwnerId, DateTime CreatedAt, DateTime UpdatedAt,
     IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, ConsentState Consent, Guid? CategoryId,
-    string? Notes, IReadOnlyList<ContactCompanyView> Companies);
+    string? Notes, IReadOnlyList<ContactCompanyView> Companies, IReadOnlyDictionary<string, JsonElement> CustomFields);
 
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
 public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null);
@@ -42,6 +45,15 @@ public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? 
 public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
     public override string Name => CustomersModule.Contacts;
+
+    public CustomFieldHost<Contact> CustomFields { get; } = new(CustomersModule.Contacts, c => c.CustomFields);
+
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+
+    public override SortField<Contact>? ExtraSort(string name) => CustomFields.Sort(name);
+
+    public override IQueryable<Contact> FilterByParameters(IQueryable<Contact> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
+        CustomFields.Filter(query, parameters);
 
     public override IReadOnlyList<SortField<Contact>> Sorts { get; } =
     [
@@ -74,7 +86,8 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         c.Id, c.FirstName, c.LastName, c.FullName, c.Emails, c.Phones, c.NationalId, c.LifecycleStage, c.JobTitle,
         c.CompanyId, c.Source, c.Website, c.Birthday, c.Tags, c.OwnerId, c.CreatedAt, c.UpdatedAt,
         c.Addresses, c.SocialProfiles, c.Consent, c.CategoryId, c.Notes,
-        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyView(l.CompanyId, l.Role, l.Primary)).ToList());
+        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyView(l.CompanyId, l.Role, l.Primary)).ToList(),
+        CustomFields.View(c.CustomFields));
 
     public override ContactWrite ToWrite(Contact c) => new(
         c.FirstName, c.LastName,
@@ -87,7 +100,8 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         new ConsentWrite(new(c.Consent.Email.Status, c.Consent.Email.Source), new(c.Consent.Sms.Status, c.Consent.Sms.Source),
             new(c.Consent.Phone.Status, c.Consent.Phone.Source)),
         c.CategoryId, c.Notes,
-        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyInput(l.CompanyId, l.Role, l.Primary)).ToList());
+        c.Companies.OrderByDescending(l => l.Primary).Select(l => new ContactCompanyInput(l.CompanyId, l.Role, l.Primary)).ToList(),
+        CustomFields.View(c.CustomFields));
 
     public override async Task UpdateAsync(Contact contact, ContactWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -111,7 +125,9 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         var consent = RecordFieldInput.Consent(contact.Consent, write.Consent, clock.GetUtcNow().UtcDateTime, errors);
         await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? contact.OwnerId, db, errors, cancellationToken);
+        var custom = await CustomerRules.CustomFieldsAsync(CustomFields, contact.Id, write.CustomFields, contact.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
+        await CustomFields.ReserveAsync(db, contact.Id, custom, cancellationToken);
 
         contact.FirstName = firstName;
         contact.LastName = lastName;
@@ -131,13 +147,15 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         contact.Birthday = write.Birthday;
         contact.Tags = tags;
         contact.OwnerId = owner;
+        contact.CustomFields = custom.Json;
         contact.Reindex(CustomerRules.SearchText(
             new[] { firstName, lastName, contact.JobTitle, nationalId }
                 .Concat(emails.Select(e => e.Value))
                 .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
                 .Concat(tags)
                 .Concat(RecordFieldInput.AddressSearchWords(addresses))
-                .Concat(social.Select(p => p.Handle))));
+                .Concat(social.Select(p => p.Handle))
+                .Concat(custom.SearchWords)));
     }
 
     // companyId (the primary company, kept for older clients) joins companies as their primary one.

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Text;
 
@@ -41,6 +43,20 @@ internal static class CustomerRules
     {
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    /// <summary>Validates a record's custom-field values (user references must name users here); call Reserve after ThrowIfAny.</summary>
+    public static async Task<CustomFieldChanges> CustomFieldsAsync<T>(
+        CustomFieldHost<T> host, Guid recordId, IReadOnlyDictionary<string, JsonElement>? input, string stored, PeyvandDbContext db,
+        IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    {
+        var changes = await host.ValidateAsync(db, recordId, input, stored, errors, cancellationToken);
+        foreach (var (field, userId) in changes.UserReferences)
+        {
+            if (!await db.Set<AppUser>().AnyAsync(u => u.Id == userId, cancellationToken))
+                Validation.Add(errors, field, "No user with this id.");
+        }
+        return changes;
     }
 
     public static string SearchText(IEnumerable<string?> parts) =>

@@ -217,6 +217,14 @@ public abstract partial class CustomersPage : ComponentBase
         return string.Join(IsPersian ? "، " : ", ", parts);
     }
 
+    /// <summary>Inputs for the entity's active custom fields, filled from a record's values.</summary>
+    protected async Task<List<CustomFieldInput>> CustomFieldInputsAsync(string entity, IReadOnlyDictionary<string, JsonElement>? values)
+    {
+        var definitions = await RunAsync<Kernel.CustomFields.CustomFieldCatalog, IReadOnlyList<Kernel.CustomFields.CustomFieldDefinition>>(
+            c => c.ActiveAsync(entity, CancellationToken.None));
+        return CustomFieldInput.For(definitions, values);
+    }
+
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex IndexPattern();
 }
