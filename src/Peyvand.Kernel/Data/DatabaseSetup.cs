@@ -66,6 +66,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<ModelContributors>();
         services.AddSingleton<TrackingInterceptor>();
+        services.AddScoped<BulkInsert>();
         services.AddDbContext<PeyvandDbContext>((sp, options) =>
         {
             settings.Configure(options);

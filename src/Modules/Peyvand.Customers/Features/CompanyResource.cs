@@ -75,11 +75,14 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         company.ParentCompanyId = write.ParentCompanyId;
         company.Tags = tags;
         company.OwnerId = owner;
-        company.Reindex(CustomerRules.SearchText(
-            new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
-                .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+        company.Reindex(SearchTextOf(company));
     }
+
+    /// <summary>The normalised search text of a company as it now stands (demo data is indexed by this, too).</summary>
+    public static string SearchTextOf(Company company) => CustomerRules.SearchText(
+        new[] { company.Name, company.LegalName, company.NationalId, company.EconomicCode, company.Industry }
+            .Concat(company.Phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
+            .Concat(company.Tags));
 
     private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)
     {

@@ -102,10 +102,13 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         contact.Birthday = write.Birthday;
         contact.Tags = tags;
         contact.OwnerId = owner;
-        contact.Reindex(CustomerRules.SearchText(
-            new[] { firstName, lastName, contact.JobTitle, nationalId }
-                .Concat(emails.Select(e => e.Value))
-                .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)));
+        contact.Reindex(SearchTextOf(contact));
     }
+
+    /// <summary>The normalised search text of a contact as it now stands (demo data is indexed by this, too).</summary>
+    public static string SearchTextOf(Contact contact) => CustomerRules.SearchText(
+        new[] { contact.FirstName, contact.LastName, contact.JobTitle, contact.NationalId }
+            .Concat(contact.Emails.Select(e => e.Value))
+            .Concat(contact.Phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
+            .Concat(contact.Tags));
 }
