@@ -451,9 +451,6 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("TenantId", "Name")
-                        .HasDatabaseName("ix_companies_tenant_id_name");
-
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_companies_tenant_id_national_id");
 
@@ -462,6 +459,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_companies_tenant_id_name_id");
 
                     b.ToTable("companies", (string)null);
 
@@ -602,17 +602,17 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_contacts_tenant_id_national_id");
 
-                    b.HasIndex("TenantId", "OwnerId")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id");
-
                     b.HasIndex("TenantId", "PrimaryEmail")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_email");
 
                     b.HasIndex("TenantId", "PrimaryPhone")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_phone");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName")
-                        .HasDatabaseName("ix_contacts_tenant_id_last_name_first_name");
+                    b.HasIndex("TenantId", "LastName", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_last_name_id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id");
 
                     b.ToTable("contacts", (string)null);
 

@@ -347,13 +347,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "Name");
-
                     b.HasIndex("TenantId", "NationalId");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentCompanyId");
+
+                    b.HasIndex("TenantId", "Name", "Id");
 
                     b.ToTable("Companies", (string)null);
 
@@ -461,13 +461,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "NationalId");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "PrimaryEmail");
 
                     b.HasIndex("TenantId", "PrimaryPhone");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName");
+                    b.HasIndex("TenantId", "LastName", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id");
 
                     b.ToTable("Contacts", (string)null);
 
