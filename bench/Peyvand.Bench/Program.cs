@@ -1,88 +1,86 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Npgsql;
+using Peyvand.Bench;
 
-// A small, bounded load client for a running Peyvand (loopback only). It drives a mixed workload over the API and
-// prints throughput and latency percentiles. Usage:
-//   dotnet run -c Release --project bench/Peyvand.Bench -- --url http://127.0.0.1:5080 --key pvk_… [--seconds 10] [--concurrency 8]
-var options = Options.Parse(args);
-if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var baseUri) || !baseUri.IsLoopback)
+// A bounded load client for a running Peyvand on this machine (loopback only). bench/run.sh starts the app and calls it:
+//   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search
+//   Peyvand.Bench mixed  --url U --key K [--seconds 60] [--concurrency 8] [--pid APP_PID]        the mixed CRM workload
+//   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 20] [--concurrency 8]          GET /contacts/{id} vs raw Npgsql
+if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "ratio"))
+{
+    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY]");
+    return 2;
+}
+var options = new Options(args[1..]);
+if (!Uri.TryCreate(options.Get("url", "http://127.0.0.1:5080"), UriKind.Absolute, out var baseUri) || !baseUri.IsLoopback)
 {
     Console.Error.WriteLine("error: --url must be a loopback address (load is only ever sent to this machine)");
     return 2;
 }
+var seconds = TimeSpan.FromSeconds(options.Int("seconds", args[0] == "mixed" ? 60 : 20));
+var concurrency = options.Int("concurrency", args[0] == "lists" ? 4 : 8);
+int? pid = options.Has("pid") ? options.Int("pid", 0) : null;
 
-using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Key);
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Get("key"));
+var fixture = await Fixture.LoadAsync(http, CancellationToken.None);
+var scenarios = new Scenarios(http, fixture, options.Has("filter") ? options.Get("filter") : null);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"# {args[0]} against {baseUri}, {concurrency} workers, {seconds.TotalSeconds:F0} s per phase, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
 
-// Seed a little data so reads have something to read.
-var ids = new List<Guid>();
-for (var i = 0; i < 20; i++)
+var failed = false;
+switch (args[0])
 {
-    var created = await http.PostAsJsonAsync("/api/v1/teams", new { name = $"bench {i} {Guid.NewGuid():N}" });
-    created.EnsureSuccessStatusCode();
-    ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-}
+    case "lists":
+        foreach (var (name, step) in scenarios.ListQueries())
+        {
+            await Load.RunAsync(1, TimeSpan.FromSeconds(2), step); // warm-up: plans cached, pages in memory
+            var report = await Load.RunAsync(concurrency, seconds, step, pid);
+            Console.WriteLine(report.ToTable());
+            failed |= report.Total.Errors > 0;
+        }
+        break;
 
-var samples = new List<(string Operation, double Ms, bool Ok)>();
-var gate = new object();
-var stop = Stopwatch.StartNew();
-var workers = Enumerable.Range(0, options.Concurrency).Select(async worker =>
-{
-    var random = new Random(worker);
-    while (stop.Elapsed.TotalSeconds < options.Seconds)
+    case "mixed":
     {
-        var roll = random.Next(100);
-        var id = ids[random.Next(ids.Count)];
-        var (name, request) = roll switch
-        {
-            < 40 => ("get team", new HttpRequestMessage(HttpMethod.Get, $"/api/v1/teams/{id}")),
-            < 75 => ("list teams", new HttpRequestMessage(HttpMethod.Get, "/api/v1/teams?limit=50")),
-            < 85 => ("search teams", new HttpRequestMessage(HttpMethod.Get, "/api/v1/teams?q=bench%201")),
-            < 95 => ("create team", new HttpRequestMessage(HttpMethod.Post, "/api/v1/teams") { Content = JsonContent.Create(new { name = $"bench {Guid.NewGuid():N}" }) }),
-            _ => ("update team", new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/teams/{id}") { Content = JsonContent.Create(new { description = $"touched {random.Next()}" }) }),
-        };
-        var watch = Stopwatch.StartNew();
-        bool ok;
-        try
-        {
-            using var response = await http.SendAsync(request);
-            ok = response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            ok = false;
-        }
-        lock (gate)
-            samples.Add((name, watch.Elapsed.TotalMilliseconds, ok));
+        await Load.RunAsync(2, TimeSpan.FromSeconds(3), scenarios.MixedAsync);
+        var report = await Load.RunAsync(concurrency, seconds, scenarios.MixedAsync, pid);
+        Console.WriteLine(report.ToTable());
+        failed = report.Total.ServerErrors > 0;
+        break;
     }
-}).ToList();
-await Task.WhenAll(workers);
-var elapsed = stop.Elapsed.TotalSeconds;
 
-Console.WriteLine($"{"operation",-14} {"count",7} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
-foreach (var group in samples.GroupBy(s => s.Operation).OrderBy(g => g.Key).Append(samples.GroupBy(_ => "all").Single()))
-{
-    var sorted = group.Select(s => s.Ms).Order().ToArray();
-    double P(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{group.Key,-14} {sorted.Length,7} {sorted.Length / elapsed,8:F1} {P(0.50),8:F2} {P(0.95),8:F2} {P(0.99),8:F2} {group.Count(s => !s.Ok),7}"));
-}
-return samples.Any(s => !s.Ok) ? 1 : 0;
-
-internal sealed record Options(string Url, string Key, int Seconds, int Concurrency)
-{
-    public static Options Parse(string[] args)
+    case "ratio":
     {
-        string Get(string name, string? fallback = null)
-        {
-            var i = Array.IndexOf(args, $"--{name}");
-            return i >= 0 && i + 1 < args.Length ? args[i + 1]
-                : fallback ?? throw new ArgumentException($"missing --{name}");
-        }
-        return new Options(Get("url", "http://127.0.0.1:5080"), Get("key"),
-            int.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Get("concurrency", "8"), CultureInfo.InvariantCulture));
+        await using var database = NpgsqlDataSource.Create(options.Get("postgres"));
+        var raw = new RawContactRead(database, fixture.ContactIds);
+        await Load.RunAsync(2, TimeSpan.FromSeconds(2), raw.ReadAsync);
+        await Load.RunAsync(2, TimeSpan.FromSeconds(2), scenarios.ReadContactAsync);
+        var rawReport = await Load.RunAsync(concurrency, seconds, raw.ReadAsync);
+        var appReport = await Load.RunAsync(concurrency, seconds, scenarios.ReadContactAsync, pid);
+        Console.WriteLine(rawReport.ToTable());
+        Console.WriteLine(appReport.ToTable());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"app ÷ raw = {appReport.Total.PerSecond:F0} ÷ {rawReport.Total.PerSecond:F0} = {appReport.Total.PerSecond / rawReport.Total.PerSecond:F2} (target ≥ 0.5)"));
+        failed = appReport.Total.Errors + rawReport.Total.Errors > 0;
+        break;
     }
+}
+return failed ? 1 : 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
+
+internal sealed class Options(string[] args)
+{
+    public bool Has(string name) => Array.IndexOf(args, $"--{name}") >= 0;
+
+    public string Get(string name, string? fallback = null)
+    {
+        var i = Array.IndexOf(args, $"--{name}");
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"missing --{name}");
+    }
+
+    public int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 }

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Peyvand.Customers.Data;
+using Peyvand.Customers.Demo;
 using Peyvand.Customers.Domain;
 using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.CustomFields;
+using Peyvand.Kernel.Cli;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
@@ -47,6 +49,7 @@ public static class CustomersModule
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
         services.AddScoped<ISearchProvider, ContactSearch>();
         services.AddScoped<ISearchProvider, CompanySearch>();
+        services.AddScoped<ICliVerb, SeedDemoVerb>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Peyvand.Identity.Api;
 using Peyvand.Identity.Auth;
@@ -61,6 +62,8 @@ public static class IdentityModule
         services.AddScoped<ResourceDefinition<Role, RoleWrite, RoleView>, RoleResource>();
         services.AddScoped<ResourceDefinition<ApiKey, ApiKeyWrite, ApiKeyView>, ApiKeyResource>();
         services.AddScoped<CurrentUserLoader>();
+        services.AddSingleton<AuthCache>();
+        services.AddSingleton<ISaveChangesInterceptor, AuthCacheInvalidation>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<SyncBuiltInRoles>();
         services.AddScoped<ReadAudit>();

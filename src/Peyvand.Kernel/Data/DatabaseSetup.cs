@@ -72,10 +72,12 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<ModelContributors>();
         services.AddSingleton<TrackingInterceptor>();
+        services.AddScoped<BulkInsert>();
         services.AddDbContext<PeyvandDbContext>((sp, options) =>
         {
             settings.Configure(options);
             options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()); // modules' own
         });
         // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
         services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);

@@ -129,10 +129,11 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         app.InTenantAsync(Id, db => db.Set<T>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).CountAsync());
 
     /// <summary>Makes a key's expiry lie in the past, as time would.</summary>
-    public Task ExpireKeyAsync(Guid keyId) => app.InTenantAsync(Id, db =>
+    public Task ExpireKeyAsync(Guid keyId) => app.InTenantAsync(Id, async db =>
     {
-        var past = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
-        return db.Set<ApiKey>().Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, past));
+        var key = await db.Set<ApiKey>().SingleAsync(k => k.Id == keyId);
+        key.ExpiresAt = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        return await db.SaveChangesAsync();
     });
 
     /// <summary>The audit entries of one record through the API, newest first.</summary>

@@ -119,14 +119,17 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         company.CategoryId = write.CategoryId;
         company.Notes = CustomerRules.Trimmed(write.Notes);
         company.CustomFields = custom.Json;
-        company.Reindex(CustomerRules.SearchText(
-            new[] { name, company.LegalName, nationalId, economicCode, company.Industry }
-                .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)
-                .Concat(RecordFieldInput.AddressSearchWords(addresses))
-                .Concat(social.Select(p => p.Handle))
-                .Concat(custom.SearchWords)));
+        company.Reindex(SearchTextOf(company, custom.SearchWords));
     }
+
+    /// <summary>The normalised search text of a company as it now stands (demo data is indexed by this, too).</summary>
+    public static string SearchTextOf(Company company, IEnumerable<string>? customFieldWords = null) => CustomerRules.SearchText(
+        new[] { company.Name, company.LegalName, company.NationalId, company.EconomicCode, company.Industry }
+            .Concat(company.Phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
+            .Concat(company.Tags)
+            .Concat(RecordFieldInput.AddressSearchWords(company.Addresses))
+            .Concat(company.SocialProfiles.Select(p => p.Handle))
+            .Concat(customFieldWords ?? []));
 
     private static string? DigitsOnly(string? text, int min, int max, string field, string message, IDictionary<string, List<string>> errors)
     {

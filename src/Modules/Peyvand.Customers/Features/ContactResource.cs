@@ -148,14 +148,7 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         contact.Tags = tags;
         contact.OwnerId = owner;
         contact.CustomFields = custom.Json;
-        contact.Reindex(CustomerRules.SearchText(
-            new[] { firstName, lastName, contact.JobTitle, nationalId }
-                .Concat(emails.Select(e => e.Value))
-                .Concat(phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
-                .Concat(tags)
-                .Concat(RecordFieldInput.AddressSearchWords(addresses))
-                .Concat(social.Select(p => p.Handle))
-                .Concat(custom.SearchWords)));
+        contact.Reindex(SearchTextOf(contact, custom.SearchWords));
     }
 
     // companyId (the primary company, kept for older clients) joins companies as their primary one.
@@ -200,4 +193,14 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         }
         contact.CompanyId = wanted.FirstOrDefault(w => w.Primary)?.CompanyId;
     }
+
+    /// <summary>The normalised search text of a contact as it now stands (demo data is indexed by this, too).</summary>
+    public static string SearchTextOf(Contact contact, IEnumerable<string>? customFieldWords = null) => CustomerRules.SearchText(
+        new[] { contact.FirstName, contact.LastName, contact.JobTitle, contact.NationalId }
+            .Concat(contact.Emails.Select(e => e.Value))
+            .Concat(contact.Phones.SelectMany(p => ContactPointInput.PhoneSearchForms(p.Value)))
+            .Concat(contact.Tags)
+            .Concat(RecordFieldInput.AddressSearchWords(contact.Addresses))
+            .Concat(contact.SocialProfiles.Select(p => p.Handle))
+            .Concat(customFieldWords ?? []));
 }

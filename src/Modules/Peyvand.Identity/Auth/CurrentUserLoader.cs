@@ -25,8 +25,9 @@ public static class PeyvandClaims
 /// <summary>
 /// Turns an authenticated principal into the scope's <see cref="CurrentUser"/>: the tenant, the union of the user's
 /// role grants and their team mates. A disabled or deleted user gets no identity, whatever their cookie or key says.
+/// The grants are cached briefly (<see cref="AuthCache"/>).
 /// </summary>
-public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUser)
+public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUser, AuthCache cache)
 {
     public async Task<bool> LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -40,13 +41,27 @@ public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUs
 
     public async Task<bool> LoadAsync(Guid tenantId, Guid userId, Guid? apiKeyId, CancellationToken cancellationToken)
     {
+        var key = ("user", tenantId, userId, (string?)null);
+        if (!cache.TryGet<Grants>(key, out var grants))
+        {
+            var generation = cache.Generation;
+            if (await LoadGrantsAsync(tenantId, userId, cancellationToken) is not { } loaded)
+                return false;
+            cache.Set(key, grants = loaded, generation);
+        }
+        currentUser.SignIn(tenantId, userId, grants.Permissions, grants.TeamMateIds, apiKeyId);
+        return true;
+    }
+
+    private async Task<Grants?> LoadGrantsAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    {
         // The tenant is not known to the filters yet, so this one lookup states it explicitly.
         var user = await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == userId && u.TenantId == tenantId && u.DeletedAt == null && !u.IsDisabled)
             .Select(u => new { u.RoleIds })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
-            return false;
+            return null;
 
         var roleIds = user.RoleIds;
         var grants = await db.Set<Role>().IgnoreQueryFilters().AsNoTracking()
@@ -57,8 +72,8 @@ public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUs
             .Where(t => t.TenantId == tenantId && t.DeletedAt == null && t.MemberIds.Contains(userId))
             .Select(t => t.MemberIds)
             .ToListAsync(cancellationToken);
-
-        currentUser.SignIn(tenantId, userId, PermissionSet.Union(grants), mates.SelectMany(m => m).Distinct().ToList(), apiKeyId);
-        return true;
+        return new Grants(PermissionSet.Union(grants), mates.SelectMany(m => m).Distinct().ToList());
     }
+
+    private sealed record Grants(PermissionSet Permissions, IReadOnlyList<Guid> TeamMateIds);
 }

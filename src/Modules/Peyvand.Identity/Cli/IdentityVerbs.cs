@@ -79,7 +79,7 @@ public sealed class CreateApiKeyVerb(PeyvandDbContext db, ResourceService<ApiKey
     }
 }
 
-internal static class CliTenant
+public static class CliTenant
 {
     /// <summary>The named tenant, or the only one when there is just one (the usual single-organisation install).</summary>
     public static async Task<Tenant> ResolveAsync(PeyvandDbContext db, string? slug, CancellationToken cancellationToken)

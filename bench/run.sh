@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# One command per benchmark scenario, against the published app (Release) on PostgreSQL, loopback only.
+#
+#   bench/run.sh generate SIZE   # database bench_SIZE: an organisation filled by seed-demo (COPY)
+#   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list and a search
+#   bench/run.sh mixed SIZE      # the mixed CRM workload: req/s, percentiles, errors, app peak RSS
+#   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql
+#   bench/run.sh soak SIZE       # 10 minutes of the mixed workload (BENCH_SECONDS=600)
+#   bench/run.sh drop SIZE       # drops bench_SIZE
+#
+# SIZE is 10k (10 000 contacts, 2 000 companies, 50 000 activities), 100k or 1m (1 000 000, 200 000, 5 000 000).
+# Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
+#   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
+# Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (extra list filter, e.g. a custom field), BENCH_PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+scenario="${1:?usage: bench/run.sh generate|lists|mixed|ratio|soak|drop SIZE}"
+size="${2:?SIZE: 10k, 100k or 1m}"
+case "$size" in
+    10k) counts=(10000 2000 50000) ;;
+    100k) counts=(100000 20000 500000) ;;
+    1m) counts=(1000000 200000 5000000) ;;
+    *) echo "error: SIZE is 10k, 100k or 1m" >&2; exit 2 ;;
+esac
+server="${PEYVAND_BENCH_POSTGRES:?set PEYVAND_BENCH_POSTGRES (see the top of this script)}"
+db="bench_$size"
+connection="$(sed -E "s/Database=[^;]*/Database=$db/" <<<"$server")"
+out="$root/artifacts/bench"
+mkdir -p "$out"
+
+psql_url() { # Npgsql connection string → psql URL (host, port, user only: trust auth on the throwaway cluster)
+    local host port user
+    host="$(grep -oP 'Host=\K[^;]+' <<<"$1")"; port="$(grep -oP 'Port=\K[^;]+' <<<"$1" || echo 5432)"
+    user="$(grep -oP 'Username=\K[^;]+' <<<"$1")"
+    echo "postgresql://$user@$host:$port/$2"
+}
+
+publish() {
+    if [[ ! -f "$out/app/Peyvand.Web.dll" || -n "${BENCH_REPUBLISH:-}" ]]; then
+        dotnet publish src/Peyvand.Web -c Release -o "$out/app" -v q >/dev/null
+    fi
+    if [[ ! -f "$out/client/Peyvand.Bench.dll" || -n "${BENCH_REPUBLISH:-}" ]]; then
+        dotnet publish bench/Peyvand.Bench -c Release -o "$out/client" -v q >/dev/null
+    fi
+}
+
+app_env() {
+    export Peyvand__Database__Provider=Postgres ConnectionStrings__Postgres="$connection"
+    export Peyvand__DataDir="$out/data-$db" Peyvand__RateLimit__PermitsPerMinute=100000000 Peyvand__RateLimit__TenantPermitsPerMinute=100000000
+    export Logging__LogLevel__Default=Warning DOTNET_gcServer=0
+}
+
+case "$scenario" in
+    generate)
+        publish
+        psql -q "$(psql_url "$server" postgres)" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+        app_env
+        dotnet "$out/app/Peyvand.Web.dll" create-tenant --name Bench --slug bench \
+            --admin-email "admin@$db.bench.invalid" --admin-password correct-horse-battery-42
+        dotnet "$out/app/Peyvand.Web.dll" seed-demo --tenant bench --contacts "${counts[0]}" --companies "${counts[1]}" --activities "${counts[2]}"
+        psql -qAt "$(psql_url "$server" "$db")" -c "SELECT 'database size: ' || pg_size_pretty(pg_database_size('$db'))"
+        exit 0 ;;
+    drop)
+        psql -q "$(psql_url "$server" postgres)" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+        rm -rf "$out/data-$db"
+        exit 0 ;;
+    lists | mixed | ratio | soak) ;;
+    *) echo "error: unknown scenario $scenario" >&2; exit 2 ;;
+esac
+
+publish
+app_env
+port="${BENCH_PORT:-5190}"
+key="$(dotnet "$out/app/Peyvand.Web.dll" create-api-key --email "admin@$db.bench.invalid" --name "bench $(date +%s)" | tail -n 1)"
+ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$out/app/Peyvand.Web.dll" >"$out/app-$db.log" 2>&1 &
+app_pid=$!
+trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do # start-up takes minutes on a saturated machine
+    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+    sleep 1
+done
+
+client=(dotnet "$out/client/Peyvand.Bench.dll")
+common=(--url "http://127.0.0.1:$port" --key "$key" --pid "$app_pid")
+[[ -n "${BENCH_SECONDS:-}" ]] && common+=(--seconds "$BENCH_SECONDS")
+[[ -n "${BENCH_CONCURRENCY:-}" ]] && common+=(--concurrency "$BENCH_CONCURRENCY")
+echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r), .NET $(dotnet --version)"
+case "$scenario" in
+    lists) "${client[@]}" lists "${common[@]}" ${BENCH_FILTER:+--filter "$BENCH_FILTER"} ;;
+    mixed) "${client[@]}" mixed "${common[@]}" ;;
+    soak) "${client[@]}" mixed "${common[@]}" --seconds "${BENCH_SECONDS:-600}" ;;
+    ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" ;;
+esac
