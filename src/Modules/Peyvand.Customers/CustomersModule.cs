@@ -8,6 +8,7 @@ using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Lists;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -31,6 +32,8 @@ public static class CustomersModule
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();
         services.AddScoped<ResourceDefinition<Activity, ActivityWrite, ActivityView>, ActivityResource>();
+        services.AddListing<Contact, ContactWrite, ContactView, ContactColumns>();
+        services.AddListing<Company, CompanyWrite, CompanyView, CompanyColumns>();
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
@@ -45,7 +48,18 @@ public static class CustomersModule
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
             "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId, tag");
-        var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag);
+        contacts.MapDeletedList<Contact, ContactWrite, ContactView>("Contacts");
+        contacts.MapBulk<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter,
+            "assignOwner, addTag, removeTag, changeStage, delete");
+        contacts.MapExport<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter);
+
+        var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag, ResourceRoutes.All & ~ResourceRoutes.List);
+        companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
+            "List companies: q searches names, IDs, phones and tags (Persian-aware); filter by ownerId, tag, industry");
+        companies.MapDeletedList<Company, CompanyWrite, CompanyView>("Companies");
+        companies.MapBulk<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter,
+            "assignOwner, addTag, removeTag, delete");
+        companies.MapExport<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 

@@ -21,17 +21,29 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     public async Task<Page<TView>> ListAsync(ListQuery list, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
-        var query = Rows.AsNoTracking();
+        var page = await Keyset.PageAsync(Matching(Rows.AsNoTracking(), list.Q, filter), list, definition.Sorts, cancellationToken);
+        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
+    public async Task<int> CountAsync(string? q, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null)
+    {
+        db.CurrentUser.Demand(Name, PermissionAction.Read);
+        return await Matching(Rows.AsNoTracking(), q, filter).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The rows a list shows: the resource's filters, then its search.</summary>
+    internal IQueryable<TEntity> Matching(IQueryable<TEntity> query, string? q, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter)
+    {
         if (filter is not null)
             query = filter(query);
-        if (!string.IsNullOrWhiteSpace(list.Q))
+        if (!string.IsNullOrWhiteSpace(q))
         {
-            if (list.Q.Length > 200)
+            if (q.Length > 200)
                 throw new InvalidInputException("q", "Search text must be at most 200 characters.");
-            query = definition.Search(query, list.Q.Trim());
+            query = definition.Search(query, q.Trim());
         }
-        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
-        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+        return query;
     }
 
     /// <summary>Deleted records are listed for whoever may restore them.</summary>
@@ -40,7 +52,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         db.CurrentUser.Demand(Name, PermissionAction.Delete);
         var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
-        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        var page = await Keyset.PageAsync(Matching(query, list.Q, null), list, definition.Sorts, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 

@@ -27,6 +27,9 @@ public sealed record CompanyView(
     string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
     DateTime CreatedAt, DateTime UpdatedAt);
 
+/// <summary>Filters on the company list, besides <c>q</c>.</summary>
+public sealed record CompanyFilter(Guid? OwnerId, string? Tag, string? Industry);
+
 public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
@@ -37,6 +40,37 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         SortField.By<Company, DateTime>("createdAt", c => c.CreatedAt),
         SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
+
+    public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =
+        new Dictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>>
+        {
+            ["assignOwner"] = value =>
+            {
+                var owner = CustomerLists.RequiredOwner(value);
+                return w => w with { OwnerId = owner };
+            },
+            ["addTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithTag(w.Tags, tag) };
+            },
+            ["removeTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithoutTag(w.Tags, tag) };
+            },
+        };
+
+    public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)
+    {
+        if (filter.OwnerId is { } owner)
+            query = query.Where(c => c.OwnerId == owner);
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+            query = query.Where(c => c.Tags.Contains(filter.Tag.Trim()));
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+            query = query.Where(c => c.Industry == filter.Industry.Trim());
+        return query;
+    }
 
     public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
 
