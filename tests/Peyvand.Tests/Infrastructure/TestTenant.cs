@@ -13,7 +13,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts", "activities"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "companies", "contacts", "activities", "saved-views"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -78,6 +78,13 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             ["subject"] = "Call back about the quote",
             ["contactIds"] = new JsonArray(existing["contacts"].ToString()),
         },
+        "saved-views" => new JsonObject
+        {
+            ["name"] = "شرکت‌های تهران",
+            ["entity"] = "contacts",
+            ["filters"] = new JsonObject { ["tag"] = "vip" },
+            ["columns"] = new JsonArray("name", "email"),
+        },
         _ => throw new ArgumentException(
             $"Add a '{collection}' body to {nameof(TestTenant)}.{nameof(NewRecordBody)} so the platform tests cover it.", nameof(collection)),
     };
@@ -107,7 +114,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
-            await DescribeAsync(db.Set<Activity>(), "activities"));
+            await DescribeAsync(db.Set<Activity>(), "activities"),
+            await DescribeAsync(db.Set<SavedView>(), "saved-views"));
     });
 
     public Task<int> CountAsync<T>()
