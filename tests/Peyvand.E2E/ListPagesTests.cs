@@ -33,8 +33,9 @@ public sealed class ListPagesTests(E2EApp app)
         var boxes = page.Locator(".pv-contacts tbody .mud-checkbox input");
         await boxes.Nth(0).CheckAsync();
         await boxes.Nth(1).CheckAsync();
-        await page.Locator(".pv-bulk-bar").WaitForAsync();
-        await page.ClickAsync(".pv-bulk-action");
+        await Assertions.Expect(page.Locator(".pv-selected-count")).ToContainTextAsync(fa ? "۲" : "2");
+        await E2EApp.ScreenshotAsync(page, $"contacts-selected-{culture}-{width}");
+        await page.Locator(".pv-bulk-action .mud-select-input").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync(); // add tag
         await page.FillAsync(".pv-bulk-value input", "vip-e2e");
         await E2EApp.ScreenshotAsync(page, $"contacts-bulk-bar-{culture}-{width}");
