@@ -83,12 +83,23 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private List<string> DefaultColumns() => _allColumns.Where(c => c.Default).Select(c => c.Key).ToList();
 
-    private async Task OnSearchAsync(string? q) { _q = q; await ReloadAsync(); }
+    // The debounced search box reports its value again on blur (e.g. when a row checkbox is clicked): reloading then
+    // would drop the selection.
+    private async Task OnSearchAsync(string? q)
+    {
+        if ((q ?? "") == (_q ?? ""))
+            return;
+        _q = q;
+        await ReloadAsync();
+    }
+
     private async Task OnSortAsync(string sort) { _sort = sort; await ReloadAsync(); }
     private async Task OnDeletedAsync(bool deleted) { _deleted = deleted; _selected.Clear(); await ReloadAsync(); }
 
     private async Task OnFilterAsync(string key, string? value)
     {
+        if ((value?.Trim() ?? "") == FilterValue(key))
+            return;
         if (string.IsNullOrWhiteSpace(value))
             _filters.Remove(key);
         else
