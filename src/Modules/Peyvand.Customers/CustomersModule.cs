@@ -11,6 +11,7 @@ using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Cli;
 using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Lists;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
@@ -44,6 +45,8 @@ public static class CustomersModule
         services.AddScoped<ITenantSeeder, CustomerCategorySeeder>();
         services.AddCustomFieldsFor(catalog, Contacts);
         services.AddCustomFieldsFor(catalog, Companies);
+        services.AddListing<Contact, ContactWrite, ContactView, ContactColumns>();
+        services.AddListing<Company, CompanyWrite, CompanyView, CompanyColumns>();
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
@@ -59,9 +62,18 @@ public static class CustomersModule
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
             "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage, ownerId, companyId (any of the contact's companies), categoryId, tag, and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort=cf.KEY");
+        contacts.MapDeletedList<Contact, ContactWrite, ContactView>("Contacts");
+        contacts.MapBulk<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter,
+            "assignOwner, addTag, removeTag, changeStage, delete");
+        contacts.MapExport<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter);
+
         var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
-            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by categoryId, ownerId, and custom fields with cf.KEY (as on contacts)");
+            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by ownerId, tag, industry, categoryId, and custom fields with cf.KEY (as on contacts)");
+        companies.MapDeletedList<Company, CompanyWrite, CompanyView>("Companies");
+        companies.MapBulk<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter,
+            "assignOwner, addTag, removeTag, delete");
+        companies.MapExport<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter);
         api.MapResource<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>(Categories, tag);
         api.MapCustomFieldEndpoints(tag);
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");

@@ -33,6 +33,7 @@ public static class IdentityModule
         catalog.Register("api-keys", Name, isOwned: true);
         catalog.Register("audit", Name);
         catalog.Register("settings", Name);
+        catalog.Register(SavedViewResource.Resource, Name, isOwned: true);
 
         services.AddSingleton<IModelContributor, IdentityModel>();
 
@@ -61,6 +62,7 @@ public static class IdentityModule
         services.AddScoped<ResourceDefinition<Team, TeamWrite, TeamView>, TeamResource>();
         services.AddScoped<ResourceDefinition<Role, RoleWrite, RoleView>, RoleResource>();
         services.AddScoped<ResourceDefinition<ApiKey, ApiKeyWrite, ApiKeyView>, ApiKeyResource>();
+        services.AddScoped<ResourceDefinition<SavedView, SavedViewWrite, SavedViewView>, SavedViewResource>();
         services.AddScoped<CurrentUserLoader>();
         services.AddSingleton<AuthCache>();
         services.AddSingleton<ISaveChangesInterceptor, AuthCacheInvalidation>();

@@ -25,6 +25,7 @@ public static class AuditActions
     public const string Update = "update";
     public const string Delete = "delete";
     public const string Restore = "restore";
+    public const string Export = "export";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

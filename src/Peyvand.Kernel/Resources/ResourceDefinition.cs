@@ -53,6 +53,14 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
     /// <summary>Checks that may refuse a delete (e.g. the last administrator); throw to refuse.</summary>
     public virtual Task BeforeDeleteAsync(TEntity entity, PeyvandDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// The changes a bulk request may make besides "delete", by action name ("addTag"). Each parses the request's value
+    /// once (throwing <see cref="InvalidInputException"/> when it is bad) and returns the change of one record's write model;
+    /// the changed write model then goes through <see cref="UpdateAsync"/> like any edit.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, Func<string?, Func<TWrite, TWrite>>> BulkChanges { get; } =
+        new Dictionary<string, Func<string?, Func<TWrite, TWrite>>>();
+
     /// <summary>The owner a new record gets; only owned resources have one.</summary>
     public virtual Guid? OwnerOf(TEntity entity) => (entity as IOwned)?.OwnerId;
 }

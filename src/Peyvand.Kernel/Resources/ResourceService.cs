@@ -24,19 +24,36 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         await definition.PrepareAsync(db, cancellationToken);
-        var query = Rows.AsNoTracking();
+        var page = await Keyset.PageAsync(Matching(Rows.AsNoTracking(), list.Q, filter, parameters), list, Sorts(list), cancellationToken);
+        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
+    public async Task<int> CountAsync(
+        string? q, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
+    {
+        db.CurrentUser.Demand(Name, PermissionAction.Read);
+        await definition.PrepareAsync(db, cancellationToken);
+        return await Matching(Rows.AsNoTracking(), q, filter, parameters).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The rows a list shows: the resource's filters (typed, then by name, e.g. custom fields), then its search.</summary>
+    internal IQueryable<TEntity> Matching(
+        IQueryable<TEntity> query, string? q, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
+    {
         if (filter is not null)
             query = filter(query);
         if (parameters is { Count: > 0 })
             query = definition.FilterByParameters(query, parameters);
-        if (!string.IsNullOrWhiteSpace(list.Q))
+        if (!string.IsNullOrWhiteSpace(q))
         {
-            if (list.Q.Length > 200)
+            if (q.Length > 200)
                 throw new InvalidInputException("q", "Search text must be at most 200 characters.");
-            query = definition.Search(query, list.Q.Trim());
+            query = definition.Search(query, q.Trim());
         }
-        var page = await Keyset.PageAsync(query, list, Sorts(list), cancellationToken);
-        return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+        return query;
     }
 
     private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)
@@ -54,7 +71,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         await definition.PrepareAsync(db, cancellationToken);
         var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
-        var page = await Keyset.PageAsync(query, list, Sorts(list), cancellationToken);
+        var page = await Keyset.PageAsync(Matching(query, list.Q, null), list, Sorts(list), cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 

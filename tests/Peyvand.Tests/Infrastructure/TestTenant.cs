@@ -14,7 +14,7 @@ namespace Peyvand.Tests.Infrastructure;
 public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, string adminEmail, Guid adminUserId)
 {
     /// <summary>The collections that have routes by id, in the order their records can be created.</summary>
-    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "customer-categories", "custom-fields", "companies", "contacts", "activities"];
+    public static readonly IReadOnlyList<string> Collections = ["roles", "users", "teams", "api-keys", "customer-categories", "custom-fields", "companies", "contacts", "activities", "saved-views"];
 
     public Guid Id { get; } = id;
     public string Slug { get; } = slug;
@@ -88,6 +88,13 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             ["subject"] = "Call back about the quote",
             ["contactIds"] = new JsonArray(existing["contacts"].ToString()),
         },
+        "saved-views" => new JsonObject
+        {
+            ["name"] = "شرکت‌های تهران",
+            ["entity"] = "contacts",
+            ["filters"] = new JsonObject { ["tag"] = "vip" },
+            ["columns"] = new JsonArray("name", "email"),
+        },
         _ => throw new ArgumentException(
             $"Add a '{collection}' body to {nameof(TestTenant)}.{nameof(NewRecordBody)} so the platform tests cover it.", nameof(collection)),
     };
@@ -121,7 +128,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             $"unique custom values: {await db.Set<CustomFieldUniqueValue>().CountAsync()}",
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
-            await DescribeAsync(db.Set<Activity>(), "activities"));
+            await DescribeAsync(db.Set<Activity>(), "activities"),
+            await DescribeAsync(db.Set<SavedView>(), "saved-views"));
     });
 
     public Task<int> CountAsync<T>()

@@ -37,7 +37,7 @@ public sealed record CompanyView(
     IReadOnlyDictionary<string, JsonElement> CustomFields);
 
 /// <summary>Filters on the company list, besides <c>q</c>.</summary>
-public sealed record CompanyFilter(Guid? CategoryId, Guid? OwnerId);
+public sealed record CompanyFilter(Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null);
 
 public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
@@ -59,16 +59,40 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
-    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
+    public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =
+        new Dictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>>
+        {
+            ["assignOwner"] = value =>
+            {
+                var owner = CustomerLists.RequiredOwner(value);
+                return w => w with { OwnerId = owner };
+            },
+            ["addTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithTag(w.Tags, tag) };
+            },
+            ["removeTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithoutTag(w.Tags, tag) };
+            },
+        };
 
     public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)
     {
-        if (filter.CategoryId is { } category)
-            query = query.Where(c => c.CategoryId == category);
         if (filter.OwnerId is { } owner)
             query = query.Where(c => c.OwnerId == owner);
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+            query = query.Where(c => c.Tags.Contains(filter.Tag.Trim()));
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+            query = query.Where(c => c.Industry == filter.Industry.Trim());
+        if (filter.CategoryId is { } category)
+            query = query.Where(c => c.CategoryId == category);
         return query;
     }
+
+    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,

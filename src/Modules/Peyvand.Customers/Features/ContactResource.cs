@@ -65,6 +65,32 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
 
     public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
 
+    public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges { get; } =
+        new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>
+        {
+            ["assignOwner"] = value =>
+            {
+                var owner = CustomerLists.RequiredOwner(value);
+                return w => w with { OwnerId = owner };
+            },
+            ["addTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithTag(w.Tags, tag) };
+            },
+            ["removeTag"] = value =>
+            {
+                var tag = CustomerLists.RequiredTag(value);
+                return w => w with { Tags = CustomerLists.WithoutTag(w.Tags, tag) };
+            },
+            ["changeStage"] = value =>
+            {
+                var stage = QueryEnum.Parse<LifecycleStage>(value, "value")
+                    ?? throw new InvalidInputException("value", "Give the new lifecycle stage.");
+                return w => w with { LifecycleStage = stage };
+            },
+        };
+
     public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)

@@ -29,6 +29,10 @@ public static class IdentityApi
         api.MapResource<Team, TeamWrite, TeamView>("teams", Tag);
         api.MapResource<Role, RoleWrite, RoleView>("roles", Tag);
 
+        api.MapResource<SavedView, SavedViewWrite, SavedViewView>(SavedViewResource.Resource, Tag, ResourceRoutes.All & ~ResourceRoutes.List)
+            .MapFilteredList<SavedView, SavedViewWrite, SavedViewView, SavedViewFilter>("ListSavedViews", SavedViewResource.Filter,
+                "The caller's saved list views and those shared with their teams; filter by entity (contacts, companies, …)");
+
         var keys = api.MapResource<ApiKey, ApiKeyWrite, ApiKeyView>("api-keys", Tag,
             ResourceRoutes.List | ResourceRoutes.Get | ResourceRoutes.Patch | ResourceRoutes.Delete);
         keys.MapPost("/", CreateApiKeyAsync)

@@ -94,6 +94,19 @@ internal sealed class IdentityModel : IModelContributor
             b.HasIndex(r => new { r.TenantId, r.Name });
         });
 
+        modelBuilder.Entity<SavedView>(b =>
+        {
+            b.ToTable("SavedViews");
+            b.Property(v => v.Name).HasMaxLength(SavedView.MaxNameLength);
+            b.Property(v => v.Entity).HasMaxLength(50);
+            b.Property(v => v.Filters).HasJsonConversion();
+            b.Property(v => v.Q).HasMaxLength(200);
+            b.Property(v => v.Sort).HasMaxLength(50);
+            b.Property(v => v.Columns).HasJsonConversion();
+            b.HasIndex(v => new { v.TenantId, v.OwnerId, v.Entity });
+            b.HasIndex(v => new { v.TenantId, v.TeamId, v.Entity });
+        });
+
         modelBuilder.Entity<ApiKey>(b =>
         {
             b.ToTable("ApiKeys");

@@ -33,8 +33,8 @@ public static class BuiltInRoles
         if (roleKey == Administrator)
             return PermissionLevel.All;
 
-        // Everyone manages their own API keys and may look people and teams up.
-        if (resource.Name == "api-keys")
+        // Everyone manages their own API keys and saved views, and may look people and teams up.
+        if (resource.Name is "api-keys" or "saved-views")
             return PermissionLevel.Own;
         if (resource.Name is "users" or "teams")
             return action == PermissionAction.Read ? PermissionLevel.All : PermissionLevel.None;

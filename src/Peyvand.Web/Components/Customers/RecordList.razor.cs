@@ -1,0 +1,296 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Peyvand.Identity.Domain;
+using Peyvand.Identity.Features;
+using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Lists;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+
+namespace Peyvand.Web.Components.Customers;
+
+public partial class RecordList<TEntity, TWrite, TView, TFilter>
+{
+    private const int PageSize = 25;
+
+    [Parameter, EditorRequired] public string Entity { get; set; } = "";
+    /// <summary>The singular CSS name the page's elements carry ("contact" → pv-contact-link).</summary>
+    [Parameter, EditorRequired] public string ItemClass { get; set; } = "";
+    [Parameter, EditorRequired] public string Title { get; set; } = "";
+    [Parameter, EditorRequired] public string SearchLabel { get; set; } = "";
+    [Parameter, EditorRequired] public string NoRecords { get; set; } = "";
+    [Parameter, EditorRequired] public string NewLabel { get; set; } = "";
+    [Parameter] public string NewIcon { get; set; } = MudBlazor.Icons.Material.Filled.Add;
+    [Parameter] public IReadOnlyList<ListFilterField> Filters { get; set; } = [];
+    [Parameter, EditorRequired] public IReadOnlyList<(string Value, string Label)> Sorts { get; set; } = [];
+    [Parameter] public IReadOnlyList<BulkOption> BulkOptions { get; set; } = [];
+    [Parameter] public string LinkColumn { get; set; } = "name";
+    [Parameter, EditorRequired] public Func<IReadOnlyDictionary<string, string>, TFilter> BuildFilter { get; set; } = default!;
+    [Parameter, EditorRequired] public Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> ApplyFilter { get; set; } = default!;
+    [Parameter, EditorRequired] public Func<TView, Guid> IdOf { get; set; } = default!;
+
+    private readonly List<TView> _rows = [];
+    private HashSet<TView> _selected = [];
+    private readonly Dictionary<Guid, string> _names = [];
+    private ColumnContext _context = new("en", Kernel.Localization.CalendarKind.Gregorian, false, new Dictionary<Guid, string>());
+    private Kernel.Localization.CalendarKind _calendar;
+    private IReadOnlyList<ListColumn<TView>> _allColumns = [];
+    private List<string> _shown = [];
+    private List<SavedViewView> _views = [];
+    private SavedViewView? _view;
+    private List<TeamView> _teams = [];
+    private Dictionary<Guid, string> _owners = [];
+    private Dictionary<string, string> _filters = [];
+    private string? _next;
+    private bool _loading;
+    private string? _q;
+    private string _sort = "";
+    private bool _deleted;
+    private bool _exporting;
+    private bool _busy;
+    private string? _summary;
+    private string? _bulkAction;
+    private string? _bulkValue;
+    private bool _saveOpen;
+    private string? _saveName;
+    private Guid? _saveTeam;
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa" ? "fa" : "en";
+
+    private IEnumerable<ListColumn<TView>> ShownColumns => _shown.Select(k => _allColumns.FirstOrDefault(c => c.Key == k)).OfType<ListColumn<TView>>();
+
+    private BulkOption? CurrentBulk => BulkOptions.FirstOrDefault(o => o.Action == _bulkAction);
+
+    private string RecordHref(TView row) => $"/{Entity}/{IdOf(row)}";
+
+    private string FilterValue(string key) => _filters.TryGetValue(key, out var value) ? value : "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _sort = Sorts[0].Value;
+        _calendar = (await Operations.ClockAsync()).Calendar;
+        await TryAsync(async () =>
+        {
+            _allColumns = await RunAsync<ListColumns<TView>, IReadOnlyList<ListColumn<TView>>>(c => c.AllAsync(CancellationToken.None));
+            _shown = DefaultColumns();
+            _owners = await OwnerNamesAsync();
+            await LoadViewsAsync();
+        });
+        await ReloadAsync();
+    }
+
+    private List<string> DefaultColumns() => _allColumns.Where(c => c.Default).Select(c => c.Key).ToList();
+
+    // The debounced search box reports its value again on blur (e.g. when a row checkbox is clicked): reloading then
+    // would drop the selection.
+    private async Task OnSearchAsync(string? q)
+    {
+        if ((q ?? "") == (_q ?? ""))
+            return;
+        _q = q;
+        await ReloadAsync();
+    }
+
+    private async Task OnSortAsync(string sort) { _sort = sort; await ReloadAsync(); }
+    private async Task OnDeletedAsync(bool deleted) { _deleted = deleted; _selected.Clear(); await ReloadAsync(); }
+
+    private async Task OnFilterAsync(string key, string? value)
+    {
+        if ((value?.Trim() ?? "") == FilterValue(key))
+            return;
+        if (string.IsNullOrWhiteSpace(value))
+            _filters.Remove(key);
+        else
+            _filters[key] = value.Trim();
+        await ReloadAsync();
+    }
+
+    private void ToggleColumn(string key, bool on)
+    {
+        var keys = _shown.ToHashSet();
+        if (on)
+            keys.Add(key);
+        else if (keys.Count > 1)
+            keys.Remove(key);
+        _shown = _allColumns.Where(c => keys.Contains(c.Key)).Select(c => c.Key).ToList();
+    }
+
+    private async Task ReloadAsync()
+    {
+        _rows.Clear();
+        _selected = [];
+        _next = null;
+        await LoadAsync(null);
+    }
+
+    private Task LoadMoreAsync() => LoadAsync(_next);
+
+    private async Task LoadAsync(string? cursor)
+    {
+        _loading = true;
+        var filter = BuildFilter(_filters);
+        var list = new ListQuery(string.IsNullOrWhiteSpace(_q) ? null : _q, PageSize, cursor, _sort);
+        var deleted = _deleted;
+        await TryAsync(async () =>
+        {
+            var (page, names) = await RunAsync<IServiceProvider, (Page<TView>, IReadOnlyDictionary<Guid, string>)>(async services =>
+            {
+                var records = services.GetRequiredService<ResourceService<TEntity, TWrite, TView>>();
+                var page = deleted
+                    ? await records.ListDeletedAsync(list, CancellationToken.None)
+                    : await records.ListAsync(list, CancellationToken.None, q => ApplyFilter(q, filter));
+                var names = await services.GetRequiredService<ColumnCatalog<TView>>()
+                    .NamesAsync(page.Items, services.GetRequiredService<PeyvandDbContext>(), CancellationToken.None);
+                return (page, names);
+            });
+            _rows.AddRange(page.Items);
+            _next = page.NextCursor;
+            foreach (var (id, name) in names)
+                _names[id] = name;
+            _context = new ColumnContext(Language, _calendar, IsPersian, _names);
+        });
+        if (Errors.Count > 0)
+            Problem = string.Join(" ", Errors.Values.SelectMany(v => v));
+        _loading = false;
+    }
+
+    private async Task ExportAsync(string format)
+    {
+        _exporting = true;
+        StateHasChanged();
+        var filter = BuildFilter(_filters);
+        var query = new ExportQuery(format, string.Join(',', _shown), string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, Language);
+        (string Name, string Type, byte[] Bytes)? file = null;
+        await TryAsync(async () =>
+        {
+            file = await RunAsync<ListExporter<TEntity, TWrite, TView>, (string, string, byte[])>(async exporter =>
+            {
+                var export = await exporter.PrepareAsync(query, q => ApplyFilter(q, filter), CancellationToken.None);
+                using var buffer = new MemoryStream();
+                await export.WriteAsync(buffer, CancellationToken.None);
+                return (export.FileName, export.ContentType, buffer.ToArray());
+            });
+        });
+        if (Errors.Count > 0)
+            Problem = string.Join(" ", Errors.Values.SelectMany(v => v));
+        if (file is { } f)
+        {
+            using var stream = new DotNetStreamReference(new MemoryStream(f.Bytes));
+            await JS.InvokeVoidAsync("peyvandDownload", f.Name, f.Type, stream);
+        }
+        _exporting = false;
+    }
+
+    private async Task ApplyBulkAsync()
+    {
+        if (CurrentBulk is not { } option)
+            return;
+        var ids = _selected.Select(IdOf).ToList();
+        var count = Num(ids.Count.ToString(CultureInfo.InvariantCulture));
+        if (await DialogService.ShowMessageBoxAsync(T["BulkConfirmTitle"], T["BulkConfirm", option.Label, count], T["Apply"], cancelText: T["Cancel"]) != true)
+            return;
+        _busy = true;
+        var value = option.Value == BulkValueKind.None ? null : _bulkValue;
+        BulkResult? result = null;
+        await TryAsync(async () => result = await RunAsync<BulkActions<TEntity, TWrite, TView>, BulkResult>(
+            b => b.ApplyAsync(new BulkRequest<TFilter>(ids, null, null, option.Action, value), ApplyFilter, CancellationToken.None)));
+        if (Errors.Count > 0)
+            Problem = string.Join(" ", Errors.Values.SelectMany(v => v));
+        _busy = false;
+        if (result is { } r)
+        {
+            _summary = T["BulkSummary", option.Label, Num(r.Changed.ToString(CultureInfo.InvariantCulture)),
+                Num(r.Unchanged.ToString(CultureInfo.InvariantCulture)), Num(r.Skipped.ToString(CultureInfo.InvariantCulture))];
+            _bulkValue = null;
+            await ReloadAsync();
+        }
+    }
+
+    private async Task RestoreAsync(TView row)
+    {
+        if (await TryAsync(() => RunAsync<ResourceService<TEntity, TWrite, TView>, Versioned<TView>>(
+                s => s.RestoreAsync(IdOf(row), CancellationToken.None))))
+            await ReloadAsync();
+    }
+
+    private async Task LoadViewsAsync()
+    {
+        var entity = Entity;
+        var views = await RunAsync<ResourceService<SavedView, SavedViewWrite, SavedViewView>, Page<SavedViewView>>(
+            s => s.ListAsync(new ListQuery(null, ListQuery.MaxLimit, null, "name"), CancellationToken.None,
+                q => SavedViewResource.Filter(q, new SavedViewFilter(entity))));
+        _views = [.. views.Items];
+    }
+
+    private async Task ApplyViewAsync(SavedViewView view)
+    {
+        _view = view;
+        _filters = new Dictionary<string, string>(view.Filters);
+        _q = view.Q;
+        _sort = view.Sort is { } sort && Sorts.Any(s => s.Value == sort) ? sort : Sorts[0].Value;
+        var known = view.Columns.Where(k => _allColumns.Any(c => c.Key == k)).ToList();
+        _shown = known.Count > 0 ? known : DefaultColumns();
+        _deleted = false;
+        await ReloadAsync();
+    }
+
+    private async Task ResetViewAsync()
+    {
+        _view = null;
+        _filters = [];
+        _q = null;
+        _sort = Sorts[0].Value;
+        _shown = DefaultColumns();
+        await ReloadAsync();
+    }
+
+    private async Task OpenSave()
+    {
+        _saveOpen = true;
+        _saveName = null;
+        _saveTeam = null;
+        var me = Me.UserId;
+        if (me is { } id && May("teams", PermissionAction.Read))
+        {
+            await TryAsync(async () =>
+            {
+                var teams = await RunAsync<ResourceService<Team, TeamWrite, TeamView>, Page<TeamView>>(
+                    s => s.ListAsync(new ListQuery(null, ListQuery.MaxLimit, null, null), CancellationToken.None, q => q.Where(t => t.MemberIds.Contains(id))));
+                _teams = [.. teams.Items];
+            });
+        }
+    }
+
+    private async Task SaveViewAsync()
+    {
+        var write = new SavedViewWrite(_saveName ?? "", Entity, new Dictionary<string, string>(_filters),
+            string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, [.. _shown], _saveTeam);
+        Versioned<SavedViewView>? saved = null;
+        if (await TryAsync(async () => saved = await RunAsync<ResourceService<SavedView, SavedViewWrite, SavedViewView>, Versioned<SavedViewView>>(
+                s => s.CreateAsync(write, CancellationToken.None))))
+        {
+            _saveOpen = false;
+            await LoadViewsAsync();
+            _view = saved!.View;
+        }
+    }
+
+    private async Task DeleteViewAsync()
+    {
+        if (_view is not { } view)
+            return;
+        if (await DialogService.ShowMessageBoxAsync(T["DeleteView", view.Name], T["ConfirmDeleteView", view.Name], T["Delete"], cancelText: T["Cancel"]) != true)
+            return;
+        if (await TryAsync(async () => await RunAsync<ResourceService<SavedView, SavedViewWrite, SavedViewView>, bool>(async s =>
+            {
+                await s.DeleteAsync(view.Id, null, CancellationToken.None);
+                return true;
+            })))
+        {
+            await LoadViewsAsync();
+            await ResetViewAsync();
+        }
+    }
+}

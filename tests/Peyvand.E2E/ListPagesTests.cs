@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Peyvand.Customers.Domain;
+using Peyvand.Customers.Features;
+using Peyvand.E2E.Infrastructure;
+using Peyvand.Identity.Domain;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Resources;
+using Peyvand.Kernel.Tenancy;
+
+namespace Peyvand.E2E;
+
+public sealed class ListPagesTests(E2EApp app)
+{
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task SelectTwoContacts_BulkAddATag_SeeTheSummary_AndExportTheViewAsCsv(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "سارا" : "Sara", culture[..2]);
+        var family = (fa ? "انبوه" : "Bulk") + Guid.NewGuid().ToString("N")[..6];
+        await CreateContactsAsync(email, family, fa ? ["مریم", "نرگس"] : ["Maryam", "Narges"]);
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-contact-search input", family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        var boxes = page.Locator(".pv-contacts tbody .mud-checkbox input");
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await Assertions.Expect(page.Locator(".pv-selected-count")).ToContainTextAsync(fa ? "۲" : "2");
+        await E2EApp.ScreenshotAsync(page, $"contacts-selected-{culture}-{width}");
+        await page.Locator(".pv-bulk-action .mud-select-input").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync(); // add tag
+        await page.FillAsync(".pv-bulk-value input", "vip-e2e");
+        await E2EApp.ScreenshotAsync(page, $"contacts-bulk-bar-{culture}-{width}");
+        await page.ClickAsync(".pv-bulk-apply");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = fa ? "اعمال" : "Apply" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-bulk-summary")).ToContainTextAsync(fa ? "۲ تغییر کرد" : "2 changed");
+        await E2EApp.ScreenshotAsync(page, $"contacts-bulk-summary-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.ClickAsync(".pv-export");
+            await page.ClickAsync(".pv-export-csv");
+        });
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length); // the header and the two contacts of this view
+        Assert.StartsWith(fa ? "نام," : "Name,", lines[0], StringComparison.Ordinal);
+        Assert.All(lines[1..], l => Assert.Contains(family, l, StringComparison.Ordinal));
+    }
+
+    // Contacts owned by the user with this email, made through the same service the API uses.
+    private async Task CreateContactsAsync(string email, string lastName, string[] firstNames)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        user.ActAsSystem(tenant.Id);
+        var userId = (await db.Set<AppUser>().SingleAsync(u => u.Email == email)).Id;
+        var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
+        foreach (var first in firstNames)
+            await contacts.CreateAsync(new ContactWrite(first, lastName, OwnerId: userId), CancellationToken.None);
+    }
+}

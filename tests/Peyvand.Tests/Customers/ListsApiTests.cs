@@ -1,0 +1,263 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Peyvand.Identity.Domain;
+using Peyvand.Kernel.Auditing;
+
+namespace Peyvand.Tests.Customers;
+
+public abstract class ListsApiTests(PeyvandAppFactory app)
+{
+    private static async Task<Guid> ContactAsync(HttpClient client, string first, string last, string[]? tags = null, string stage = "lead")
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { firstName = first, lastName = last, tags = tags ?? [], lifecycleStage = stage });
+        await response.ShouldHaveAsync(HttpStatusCode.Created);
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> GetContactAsync(HttpClient client, Guid id) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{id}");
+
+    private static string[] Tags(JsonElement contact) => [.. contact.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)];
+
+    [Fact]
+    public async Task Bulk_add_tag_changes_the_selected_contacts_counts_the_unchanged_and_audits_each_change()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var a = await ContactAsync(tenant.Admin, "Ali", "Rezaei");
+        var b = await ContactAsync(tenant.Admin, "Sara", "Ahmadi", ["vip"]);
+        var untouched = await ContactAsync(tenant.Admin, "Reza", "Karimi");
+
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { a, b }, action = "addTag", value = "vip" });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        var result = await response.JsonAsync();
+
+        Assert.Equal(1, result.GetProperty("changed").GetInt32());
+        Assert.Equal(1, result.GetProperty("unchanged").GetInt32());
+        Assert.Equal(0, result.GetProperty("skipped").GetInt32());
+        Assert.Equal(["vip"], Tags(await GetContactAsync(tenant.Admin, a)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, untouched)));
+        Assert.Contains(await tenant.AuditOfAsync("Contact", a), e => e.GetProperty("action").GetString() == "update");
+        Assert.Single(await tenant.AuditOfAsync("Contact", b)); // only its creation
+        // The search text follows the new tag, as it would after an edit.
+        var found = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?q=vip");
+        Assert.Equal(2, found.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Bulk_by_filter_changes_every_matching_contact_and_only_those()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var lead1 = await ContactAsync(tenant.Admin, "A", "One", stage: "lead");
+        var lead2 = await ContactAsync(tenant.Admin, "B", "Two", stage: "lead");
+        var customer = await ContactAsync(tenant.Admin, "C", "Three", stage: "customer");
+
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk",
+            new { filter = new { lifecycleStage = "lead" }, action = "changeStage", value = "mql" });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await response.JsonAsync()).GetProperty("changed").GetInt32());
+        Assert.Equal("mql", (await GetContactAsync(tenant.Admin, lead1)).GetProperty("lifecycleStage").GetString());
+        Assert.Equal("mql", (await GetContactAsync(tenant.Admin, lead2)).GetProperty("lifecycleStage").GetString());
+        Assert.Equal("customer", (await GetContactAsync(tenant.Admin, customer)).GetProperty("lifecycleStage").GetString());
+    }
+
+    [Fact]
+    public async Task A_user_with_own_scope_cannot_bulk_change_others_records_they_are_skipped()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep); // update: own
+        var mine = await ContactAsync(rep, "Mine", "Own");
+        var admins = await ContactAsync(tenant.Admin, "Not", "Mine");
+        var team = await tenant.CreateAsync("teams", new { name = "Sales", memberIds = new[] { repId, tenant.AdminUserId } });
+        Assert.NotEqual(Guid.Empty, team); // the rep now sees the admin's contact, but may not change it
+        rep = await tenant.ClientForUserAsync(repId);
+
+        var response = await rep.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { mine, admins }, action = "addTag", value = "hot" });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        var result = await response.JsonAsync();
+
+        Assert.Equal(1, result.GetProperty("changed").GetInt32());
+        Assert.Equal(1, result.GetProperty("skipped").GetInt32());
+        Assert.Equal(admins, result.GetProperty("skippedIds")[0].GetGuid());
+        Assert.Equal(["hot"], Tags(await GetContactAsync(tenant.Admin, mine)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, admins)));
+
+        // A rep may not delete at all.
+        var delete = await rep.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { mine }, action = "delete" });
+        await delete.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task One_invalid_record_fails_the_whole_bulk_request_and_nothing_is_changed()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var fine = await ContactAsync(tenant.Admin, "Fine", "Contact");
+        var full = await ContactAsync(tenant.Admin, "Full", "Tags", [.. Enumerable.Range(1, 30).Select(i => $"t{i}")]);
+        var before = await tenant.SnapshotAsync();
+
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { fine, full }, action = "addTag", value = "one-more" });
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith($"records.{full}.", StringComparison.Ordinal));
+        Assert.Equal(before, await tenant.SnapshotAsync());
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, fine)));
+    }
+
+    [Fact]
+    public async Task Bulk_requests_are_bounded_and_checked()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var id = await ContactAsync(tenant.Admin, "A", "B");
+        var tooMany = Enumerable.Range(0, 1001).Select(_ => Guid.NewGuid()).ToArray();
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = tooMany, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { id }, action = "explode" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { id }, action = "changeStage", value = "king" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Bulk_delete_and_assign_owner_work_on_companies_and_deleted_ones_can_be_listed_and_restored()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, _) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        var one = await tenant.CreateAsync("companies", new { name = "پارس" });
+        var two = await tenant.CreateAsync("companies", new { name = "Kish Co" });
+        var other = await app.CreateTenantAsync();
+        var foreign = await other.CreateAsync("companies", new { name = "Foreign" });
+
+        var assign = await tenant.Admin.PostAsJsonAsync("/api/v1/companies/bulk", new { ids = new[] { one, two, foreign }, action = "assignOwner", value = repId.ToString() });
+        await assign.ShouldHaveAsync(HttpStatusCode.OK);
+        var assigned = await assign.JsonAsync();
+        Assert.Equal(2, assigned.GetProperty("changed").GetInt32());
+        Assert.Equal(1, assigned.GetProperty("skipped").GetInt32()); // another tenant's id is simply not there
+
+        var delete = await tenant.Admin.PostAsJsonAsync("/api/v1/companies/bulk", new { ids = new[] { one }, action = "delete" });
+        await delete.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Contains(await tenant.AuditOfAsync("Company", one), e => e.GetProperty("action").GetString() == "delete");
+        var deleted = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/companies/deleted");
+        Assert.Equal(one, Assert.Single(deleted.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        await (await tenant.Admin.PostAsync($"/api/v1/companies/{one}/restore", null)).ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/companies/deleted")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await other.Admin.GetFromJsonAsync<JsonElement>("/api/v1/companies/deleted")).GetProperty("items").GetArrayLength());
+        Assert.Equal(foreign, (await other.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/companies/{foreign}")).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Csv_export_has_a_bom_persian_headers_and_text_and_respects_filters_and_tenants()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var other = await app.CreateTenantAsync();
+        await ContactAsync(tenant.Admin, "علی", "کاظمی", ["نمایشگاه"]);
+        await ContactAsync(tenant.Admin, "Sara", "Ahmadi", ["other"]);
+        await ContactAsync(other.Admin, "علی", "بیگانه", ["نمایشگاه"]);
+
+        var response = await tenant.Admin.GetAsync($"/api/v1/contacts/export?format=csv&lang=fa&columns=name,tags&tag={Uri.EscapeDataString("نمایشگاه")}");
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["نام,برچسب‌ها", "علی کاظمی,نمایشگاه"], lines);
+
+        var audit = await app.InTenantAsync(tenant.Id, db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Export));
+        Assert.Contains("exported 1 contacts", audit.Changes, StringComparison.Ordinal);
+        Assert.Equal(tenant.AdminUserId, audit.UserId);
+    }
+
+    [Fact]
+    public async Task Xlsx_export_opens_with_its_rows_in_order_and_right_to_left_for_persian()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await ContactAsync(tenant.Admin, "Bahram", "Azadi");
+        await ContactAsync(tenant.Admin, "رضا", "زمانی");
+        await ContactAsync(tenant.Admin, "=cmd", "Formula");
+
+        var response = await tenant.Admin.GetAsync("/api/v1/contacts/export?format=xlsx&lang=fa&sort=lastName&columns=lastName,firstName,lifecycleStage");
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet(1);
+
+        Assert.True(sheet.RightToLeft);
+        Assert.Equal("نام خانوادگی", sheet.Cell(1, 1).GetString());
+        Assert.Equal("Azadi", sheet.Cell(2, 1).GetString());
+        Assert.Equal("Formula", sheet.Cell(3, 1).GetString());
+        Assert.Equal("'=cmd", sheet.Cell(3, 2).GetString()); // never a formula
+        Assert.Equal("زمانی", sheet.Cell(4, 1).GetString());
+        Assert.Equal("سرنخ", sheet.Cell(4, 3).GetString());
+        Assert.True(sheet.Cell(5, 1).IsEmpty());
+    }
+
+    [Fact]
+    public async Task Export_needs_read_permission_checks_its_parameters_and_shows_only_what_the_caller_may_read()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep); // read: team (alone in no team: own)
+        await ContactAsync(rep, "Rep", "Contact");
+        await ContactAsync(tenant.Admin, "Admin", "Contact");
+
+        var csv = await rep.GetStringAsync("/api/v1/contacts/export?columns=name");
+        Assert.Equal(["Name", "Rep Contact"], csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/export?format=pdf")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/export?columns=name,salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/export?sort=salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var noAccess = await tenant.CreateAsync("roles", new { name = "Nobody" });
+        var (_, nobody) = await tenant.UserWithRoleIdAsync(noAccess);
+        await (await nobody.GetAsync("/api/v1/contacts/export")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.NotEqual(Guid.Empty, repId);
+    }
+
+    [Fact]
+    public async Task Saved_views_are_private_unless_shared_with_a_team_and_only_their_owner_changes_them()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (aliceId, _) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        var (bobId, _) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        var (carolId, carol) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        var team = await tenant.CreateAsync("teams", new { name = "North", memberIds = new[] { aliceId, bobId } });
+        var alice = await tenant.ClientForUserAsync(aliceId);
+        var bob = await tenant.ClientForUserAsync(bobId);
+
+        var privateView = await alice.PostAsJsonAsync("/api/v1/saved-views", new { name = "Mine", entity = "contacts", q = "علی", sort = "-createdAt" });
+        await privateView.ShouldHaveAsync(HttpStatusCode.Created);
+        var shared = await alice.PostAsJsonAsync("/api/v1/saved-views",
+            new { name = "Team VIPs", entity = "contacts", filters = new { tag = "vip" }, columns = new[] { "name", "owner" }, teamId = team });
+        await shared.ShouldHaveAsync(HttpStatusCode.Created);
+        var sharedId = (await shared.JsonAsync()).GetProperty("id").GetGuid();
+
+        async Task<string[]> NamesAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/saved-views?entity=contacts")).GetProperty("items").EnumerateArray()
+                .Select(v => v.GetProperty("name").GetString()!).Order()];
+        Assert.Equal(["Mine", "Team VIPs"], await NamesAsync(alice));
+        Assert.Equal(["Team VIPs"], await NamesAsync(bob));
+        Assert.Empty(await NamesAsync(carol));
+        Assert.Empty(await NamesAsync(tenant.Admin)); // an administrator is not in the team either
+
+        await (await bob.PatchJsonAsync($"/api/v1/saved-views/{sharedId}", new { name = "Bob's now" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await bob.DeleteAsync($"/api/v1/saved-views/{sharedId}", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await carol.GetAsync($"/api/v1/saved-views/{sharedId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        // Sharing needs membership, and the list must exist.
+        await (await carol.PostAsJsonAsync("/api/v1/saved-views", new { name = "X", entity = "contacts", teamId = team }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await carol.PostAsJsonAsync("/api/v1/saved-views", new { name = "X", entity = "spaceships" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        await (await alice.DeleteAsync($"/api/v1/saved-views/{sharedId}", null)).ShouldHaveAsync(HttpStatusCode.NoContent);
+        Assert.Empty(await NamesAsync(bob));
+        Assert.NotEqual(Guid.Empty, carolId);
+    }
+}
+
+public sealed class ListsApiTestsSqlite(SqliteApp app) : ListsApiTests(app);
+
+public sealed class ListsApiTestsPostgres(PostgresApp app) : ListsApiTests(app);
