@@ -12,6 +12,9 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     where TEntity : class, ITracked
     where TWrite : class
 {
+    /// <summary>The sort a searched list takes by default when its resource ranks results.</summary>
+    public const string RelevanceSort = "relevance";
+
     private string Name => definition.Name;
 
     private IQueryable<TEntity> Rows => definition.Including(db.Set<TEntity>());
@@ -24,13 +27,16 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         var query = Rows.AsNoTracking();
         if (filter is not null)
             query = filter(query);
+        var sorts = definition.Sorts;
         if (!string.IsNullOrWhiteSpace(list.Q))
         {
             if (list.Q.Length > 200)
                 throw new InvalidInputException("q", "Search text must be at most 200 characters.");
             query = definition.Search(query, list.Q.Trim());
+            if (definition.Relevance(list.Q.Trim()) is { } relevance)
+                sorts = [SortField.ByDatabase(RelevanceSort, relevance), .. sorts];
         }
-        var page = await Keyset.PageAsync(query, list, definition.Sorts, cancellationToken);
+        var page = await Keyset.PageAsync(query, list, sorts, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 

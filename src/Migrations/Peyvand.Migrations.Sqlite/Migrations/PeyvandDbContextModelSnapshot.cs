@@ -911,6 +911,22 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Peyvand.Kernel.Data.SearchIndexEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SearchIndex");
+
+                    b.ToTable("SearchIndex", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Peyvand.Kernel.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

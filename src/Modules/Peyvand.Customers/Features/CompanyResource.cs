@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
@@ -27,7 +28,7 @@ public sealed record CompanyView(
     string? Website, IReadOnlyList<PhoneEntry> Phones, Guid? ParentCompanyId, IReadOnlyList<string> Tags, Guid? OwnerId,
     DateTime CreatedAt, DateTime UpdatedAt);
 
-public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
+public sealed class CompanyResource(PeyvandDbContext context) : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
 
@@ -38,7 +39,9 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
-    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
+    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(context, text, c => c.SearchText);
+
+    public override Expression<Func<Company, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Company>(text, c => c.SearchText);
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,

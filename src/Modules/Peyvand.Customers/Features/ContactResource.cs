@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
@@ -31,7 +32,7 @@ public sealed record ContactView(
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
 public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag);
 
-public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Contact, ContactWrite, ContactView>
+public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context) : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
     public override string Name => CustomersModule.Contacts;
 
@@ -43,7 +44,9 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
         SortField.By<Contact, DateTime>("updatedAt", c => c.UpdatedAt),
     ];
 
-    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(text, c => c.SearchText);
+    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(context, text, c => c.SearchText);
+
+    public override Expression<Func<Contact, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Contact>(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
     {
