@@ -12,7 +12,10 @@ public enum DatabaseProvider
 }
 
 /// <summary>Which database the app runs on, read from <c>Peyvand:Database:Provider</c> and the connection strings.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+/// <param name="ReadReplicaConnectionString">
+/// <c>ConnectionStrings:PostgresReadReplica</c>: a streaming replica for heavy reads (<see cref="ReadOnlyDbContextFactory"/>).
+/// </param>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string? ReadReplicaConnectionString = null)
 {
     public const string SqliteMigrations = "Peyvand.Migrations.Sqlite";
     public const string PostgresMigrations = "Peyvand.Migrations.Postgres";
@@ -28,7 +31,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             var cs = configuration.GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("ConnectionStrings:Postgres is required when the provider is Postgres.");
-            return new DatabaseSettings(provider, cs);
+            var replica = configuration.GetConnectionString("PostgresReadReplica");
+            return new DatabaseSettings(provider, cs, string.IsNullOrWhiteSpace(replica) ? null : replica);
         }
 
         var sqlite = configuration.GetConnectionString("Sqlite");
@@ -58,16 +62,18 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return builder.ConnectionString;
     }
 
-    public void Configure(DbContextOptionsBuilder options)
+    public void Configure(DbContextOptionsBuilder options) => Configure(options, ConnectionString);
+
+    public void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(WithSearchThreshold(ConnectionString), o => o.MigrationsAssembly(PostgresMigrations))
+            options.UseNpgsql(WithSearchThreshold(connectionString), o => o.MigrationsAssembly(PostgresMigrations))
                 .UseSnakeCaseNamingConvention();
         }
         else
         {
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
         }
     }
 }
@@ -86,6 +92,7 @@ public static class DatabaseServiceCollectionExtensions
         });
         // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
         services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);
+        services.AddScoped<ReadOnlyDbContextFactory>();
         return services;
     }
 }

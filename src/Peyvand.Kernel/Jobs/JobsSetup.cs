@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Outbox;
 using Quartz;
@@ -13,7 +14,8 @@ namespace Peyvand.Kernel.Jobs;
 /// </summary>
 public static class JobsSetup
 {
-    public static IServiceCollection AddPeyvandJobs(this IServiceCollection services, DatabaseSettings database, TimeSpan outboxInterval)
+    public static IServiceCollection AddPeyvandJobs(this IServiceCollection services, DatabaseSettings database, TimeSpan outboxInterval,
+        TimeSpan? idempotencyPurgeInterval = null)
     {
         services.AddQuartz(q =>
         {
@@ -40,6 +42,10 @@ public static class JobsSetup
             q.AddJob(typeof(OutboxDispatchJob), j => j.WithIdentity(outbox).StoreDurably(true));
             q.AddTrigger(t => t.ForJob(outbox).WithIdentity("outbox-dispatch", "kernel")
                 .WithSimpleSchedule(s => s.WithInterval(outboxInterval).RepeatForever()));
+
+            q.AddJob(typeof(IdempotencyPurgeJob), j => j.WithIdentity(IdempotencyPurgeJob.Key).StoreDurably(true));
+            q.AddTrigger(t => t.ForJob(IdempotencyPurgeJob.Key).WithIdentity("idempotency-purge", "kernel")
+                .WithSimpleSchedule(s => s.WithInterval(idempotencyPurgeInterval ?? TimeSpan.FromHours(1)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

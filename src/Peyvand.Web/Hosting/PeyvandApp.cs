@@ -66,7 +66,8 @@ public static class PeyvandApp
 
         // Migrations and the first organisation come before anything else starts, background jobs included.
         services.AddHostedService<StartupInitializer>();
-        services.AddPeyvandJobs(database, configuration.GetValue("Peyvand:Jobs:OutboxInterval", TimeSpan.FromSeconds(2)));
+        services.AddPeyvandJobs(database, configuration.GetValue("Peyvand:Jobs:OutboxInterval", TimeSpan.FromSeconds(2)),
+            configuration.GetValue("Peyvand:Jobs:IdempotencyPurgeInterval", TimeSpan.FromHours(1)));
 
         // Modules, in dependency order (Identity ← Customers ← Sales ← Service/Marketing ← Automation/Analytics).
         services.AddIdentityModule(catalog, eventTypes);
@@ -80,12 +81,14 @@ public static class PeyvandApp
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPeyvandAuthentication();
         services.AddPeyvandRateLimiting(configuration);
+        services.AddPeyvandForwardedHeaders(configuration);
         services.AddPeyvandOpenApi();
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
     }
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
@@ -93,8 +96,10 @@ public static class PeyvandApp
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UsePeyvandLocalization();
-        app.UseAuthorization();
+        // Before authorization, so callers without a valid key are limited (per address) too.
+        app.UseRateLimitHeaders();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
@@ -108,8 +113,7 @@ public static class PeyvandApp
         app.MapCustomersPublicEndpoints();
 
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
-            .RequireRateLimiting(RateLimiting.ApiPolicy);
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName });
         api.MapIdentityEndpoints();
         api.MapCustomersEndpoints();
         api.MapGet("/search", async (string? q, int? limit, GlobalSearch search, CancellationToken ct) =>

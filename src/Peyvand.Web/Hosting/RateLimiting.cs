@@ -6,30 +6,28 @@ using Peyvand.Kernel.Tenancy;
 
 namespace Peyvand.Web.Hosting;
 
-/// <summary>Per-key token buckets: each API key (or, unauthenticated, each client address) gets its own budget.</summary>
+/// <summary>
+/// Token buckets on /api/v1: one per API key (unauthenticated callers: per client address) and one per organisation,
+/// so one busy integration cannot starve its colleagues and one tenant cannot starve the others. Every /api/v1
+/// response says where the caller stands (RateLimit-* headers, IETF draft), a refusal is 429 with Retry-After.
+/// The limits are per node: behind a load balancer each node keeps its own buckets.
+/// </summary>
 public static class RateLimiting
 {
+    /// <summary>Bearer-secret routes outside /api/v1 (the calendar feed): a per-address bucket.</summary>
     public const string ApiPolicy = Kernel.Api.ApiConventions.RateLimitPolicy;
 
     public static IServiceCollection AddPeyvandRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var perMinute = configuration.GetValue("Peyvand:RateLimit:PermitsPerMinute", 1200);
+        var perKey = new Budget(configuration.GetValue("Peyvand:RateLimit:PermitsPerMinute", 1200));
+        var perTenant = new Budget(configuration.GetValue("Peyvand:RateLimit:TenantPermitsPerMinute", perKey.PerMinute * 5));
+        var limits = new ApiRateLimits(perKey, perTenant);
+        services.AddSingleton(limits);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(ApiPolicy, http =>
-            {
-                var user = http.RequestServices.GetRequiredService<CurrentUser>();
-                var partition = user.ApiKeyId?.ToString() ?? user.UserId?.ToString()
-                    ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(10, perMinute / 6), // bursts of up to ten seconds' worth
-                    TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
+            options.GlobalLimiter = limits.Limiter;
+            options.AddPolicy(ApiPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "anonymous", _ => perKey.Options()));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -43,11 +41,110 @@ public static class RateLimiting
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests.",
-                        Detail = $"This API key may make {perMinute} requests a minute. Retry after the time in Retry-After.",
+                        Detail = $"An API key may make {perKey.PerMinute} requests a minute and an organisation {perTenant.PerMinute}. "
+                            + "Retry after the time in Retry-After.",
                     },
                 });
             };
         });
         return services;
     }
+
+    /// <summary>Writes the RateLimit-* headers on every /api/v1 response, refusals included; goes before the rate limiter.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (ApiRateLimits.Applies(http))
+        {
+            var limits = http.RequestServices.GetRequiredService<ApiRateLimits>();
+            http.Response.OnStarting(() =>
+            {
+                limits.WriteHeaders(http);
+                return Task.CompletedTask;
+            });
+        }
+        await next(http);
+    });
+}
+
+/// <summary>A budget of requests a minute, granted as a bucket of ten seconds' worth that refills every second.</summary>
+public sealed record Budget(int PerMinute)
+{
+    public int Burst => Math.Max(10, PerMinute / 6);
+    public int PerSecond => Math.Max(1, PerMinute / 60);
+
+    /// <summary>Seconds an empty bucket takes to fill again: the window of the published policy.</summary>
+    public int WindowSeconds => Math.Max(1, (int)Math.Round((double)Burst / PerSecond));
+
+    public TokenBucketRateLimiterOptions Options() => new()
+    {
+        TokenLimit = Burst,
+        TokensPerPeriod = PerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}
+
+/// <summary>The per-key and per-organisation buckets, kept here so the headers can read what the limiter decided.</summary>
+public sealed class ApiRateLimits
+{
+    private const string Unlimited = "";
+    private readonly PartitionedRateLimiter<HttpContext> _perKey;
+    private readonly PartitionedRateLimiter<HttpContext> _perTenant;
+
+    public ApiRateLimits(Budget perKey, Budget perTenant)
+    {
+        PerKey = perKey;
+        PerTenant = perTenant;
+        _perKey = PartitionedRateLimiter.Create<HttpContext, string>(http => KeyPartition(http) is { } key
+            ? RateLimitPartition.GetTokenBucketLimiter(key, _ => perKey.Options())
+            : RateLimitPartition.GetNoLimiter(Unlimited));
+        _perTenant = PartitionedRateLimiter.Create<HttpContext, string>(http => TenantPartition(http) is { } tenant
+            ? RateLimitPartition.GetTokenBucketLimiter(tenant, _ => perTenant.Options())
+            : RateLimitPartition.GetNoLimiter(Unlimited));
+        Limiter = PartitionedRateLimiter.CreateChained(_perKey, _perTenant);
+    }
+
+    public Budget PerKey { get; }
+    public Budget PerTenant { get; }
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public static bool Applies(HttpContext http) => http.Request.Path.StartsWithSegments("/api/v1");
+
+    private static string? KeyPartition(HttpContext http)
+    {
+        if (!Applies(http))
+            return null;
+        var user = http.RequestServices.GetRequiredService<CurrentUser>();
+        return user.ApiKeyId is { } key ? $"key:{key:N}"
+            : user.UserId is { } id ? $"user:{id:N}"
+            : $"address:{http.Connection.RemoteIpAddress?.ToString() ?? "anonymous"}";
+    }
+
+    private static string? TenantPartition(HttpContext http) =>
+        Applies(http) && http.RequestServices.GetRequiredService<CurrentUser>().TenantId is { } tenant ? $"tenant:{tenant:N}" : null;
+
+    /// <summary>
+    /// RateLimit-Limit/Remaining/Reset describe the bucket closest to empty; RateLimit-Policy lists both budgets as
+    /// "burst;w=seconds to refill". Reset is the seconds until that bucket is full again.
+    /// </summary>
+    public void WriteHeaders(HttpContext http)
+    {
+        var (budget, remaining) = (PerKey, Available(_perKey, http, PerKey));
+        if (TenantPartition(http) is not null && Available(_perTenant, http, PerTenant) is var tenantRemaining && tenantRemaining < remaining)
+            (budget, remaining) = (PerTenant, tenantRemaining);
+        if (http.Response.StatusCode == StatusCodes.Status429TooManyRequests)
+            remaining = 0;
+        var reset = (budget.Burst - remaining + budget.PerSecond - 1) / budget.PerSecond;
+
+        var headers = http.Response.Headers;
+        headers["RateLimit-Limit"] = budget.Burst.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture,
+            $"{PerKey.Burst};w={PerKey.WindowSeconds};comment=\"api key\", {PerTenant.Burst};w={PerTenant.WindowSeconds};comment=\"organisation\"");
+    }
+
+    private static long Available(PartitionedRateLimiter<HttpContext> limiter, HttpContext http, Budget budget) =>
+        Math.Clamp(limiter.GetStatistics(http)?.CurrentAvailablePermits ?? budget.Burst, 0, budget.Burst);
 }
