@@ -142,6 +142,36 @@ public sealed class CustomerPagesTests(E2EApp app)
         await E2EApp.ScreenshotAsync(page, "company-with-contact-en-US");
     }
 
+    [Fact]
+    public async Task CreatingAContactWithAnExistingEmail_WarnsWithALinkToTheExistingOne_AndCanCreateAnyway()
+    {
+        var page = await SignedInPageAsync("en-US");
+        var email = $"dup-{Guid.NewGuid():N}@example.com";
+        await page.GotoAsync("/contacts/new");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-last-name input", "Original");
+        await page.FillAsync(".pv-email-value input", email);
+        await page.ClickAsync(".pv-save");
+        await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+        var originalPath = new Uri(page.Url).AbsolutePath;
+
+        await page.GotoAsync("/contacts/new");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-last-name input", "Copy");
+        await page.FillAsync(".pv-email-value input", email.ToUpperInvariant());
+        await page.ClickAsync(".pv-save");
+        var link = page.Locator(".pv-duplicates .pv-duplicate-link", new() { HasText = "Original" });
+        await link.WaitForAsync();
+        Assert.Equal(originalPath, await link.GetAttributeAsync("href"));
+        Assert.Contains("same email", await page.InnerTextAsync(".pv-duplicates"));
+        Assert.EndsWith("/contacts/new", page.Url); // nothing saved yet
+        await E2EApp.ScreenshotAsync(page, "contact-duplicate-warning-en");
+
+        await page.ClickAsync(".pv-create-anyway");
+        await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+        Assert.NotEqual(originalPath, new Uri(page.Url).AbsolutePath);
+    }
+
     private async Task<IPage> SignedInPageAsync(string culture, int width = 1280, int height = 800)
     {
         var email = await app.CreateUserAsync(culture == "fa-IR" ? "سارا" : "Sara", culture[..2]);

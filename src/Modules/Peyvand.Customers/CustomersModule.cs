@@ -53,6 +53,7 @@ public static class CustomersModule
         services.AddScoped<ISearchProvider, ContactSearch>();
         services.AddScoped<ISearchProvider, CompanySearch>();
         services.AddScoped<ICliVerb, SeedDemoVerb>();
+        services.AddScoped<Duplicates>();
         return services;
     }
 
@@ -76,6 +77,16 @@ public static class CustomersModule
         companies.MapExport<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter);
         api.MapResource<CustomerCategory, CustomerCategoryWrite, CustomerCategoryView>(Categories, tag);
         api.MapCustomFieldEndpoints(tag);
+        contacts.MapPost("/duplicates", async (ContactWrite body, Duplicates duplicates, CancellationToken ct) =>
+                TypedResults.Ok(await duplicates.ForContactAsync(body, ct)))
+            .WithName("FindContactDuplicates")
+            .WithSummary("The contacts a would-be contact (the create body) may duplicate: same email, phone or national ID, or a very similar name at the same company; only records the caller may read")
+            .WithStandardProblems();
+        companies.MapPost("/duplicates", async (CompanyWrite body, Duplicates duplicates, CancellationToken ct) =>
+                TypedResults.Ok(await duplicates.ForCompanyAsync(body, ct)))
+            .WithName("FindCompanyDuplicates")
+            .WithSummary("The companies a would-be company (the create body) may duplicate: same phone or national ID, or a very similar name; only records the caller may read")
+            .WithStandardProblems();
         MapTimeline<Contact, ContactWrite, ContactView>(contacts, "contact", "Contact");
         MapTimeline<Company, CompanyWrite, CompanyView>(companies, "company", "Company");
 

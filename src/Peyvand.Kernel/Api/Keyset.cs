@@ -17,12 +17,17 @@ public sealed record ListQuery(string? Q, int? Limit, string? Cursor, string? So
     public int EffectiveLimit => Limit ?? DefaultLimit;
 }
 
-/// <summary>A sortable field of a resource: its public name and how to read it from the entity.</summary>
-public sealed record SortField<T>(string Name, LambdaExpression Key);
+/// <summary>
+/// A sortable field of a resource: its public name and how to read it from the entity. A key only the database can
+/// compute (a search rank) is read back with each row for the cursor (<paramref name="ComputedByDatabase"/>).
+/// </summary>
+public sealed record SortField<T>(string Name, LambdaExpression Key, bool ComputedByDatabase = false);
 
 public static class SortField
 {
     public static SortField<T> By<T, TKey>(string name, Expression<Func<T, TKey>> key) => new(name, key);
+
+    public static SortField<T> ByDatabase<T, TKey>(string name, Expression<Func<T, TKey>> key) => new(name, key, ComputedByDatabase: true);
 }
 
 /// <summary>
@@ -64,13 +69,24 @@ public static class Keyset
         }
 
         query = Order(query, field!.Key, descending);
-        var rows = await query.Take(list.EffectiveLimit + 1).ToListAsync(cancellationToken);
+        List<T> rows;
+        List<object?>? keys = null;
+        if (field.ComputedByDatabase)
+        {
+            var keyed = await WithKey(query, field.Key).Take(list.EffectiveLimit + 1).ToListAsync(cancellationToken);
+            rows = [.. keyed.Select(k => k.Row)];
+            keys = [.. keyed.Select(k => k.Key)];
+        }
+        else
+        {
+            rows = await query.Take(list.EffectiveLimit + 1).ToListAsync(cancellationToken);
+        }
         string? next = null;
         if (rows.Count > list.EffectiveLimit)
         {
             rows.RemoveAt(rows.Count - 1);
             var last = rows[^1];
-            var value = field.Key.Compile().DynamicInvoke(last);
+            var value = keys is not null ? keys[rows.Count - 1] : field.Key.Compile().DynamicInvoke(last);
             next = new Cursor(Format(value), last.Id).Encode();
         }
         return new Page<T>(rows, next);
@@ -84,6 +100,15 @@ public static class Keyset
         var ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(primary);
         return descending ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
     }
+
+    private static IQueryable<KeyedRow<T>> WithKey<T>(IQueryable<T> query, LambdaExpression key)
+    {
+        var constructor = typeof(KeyedRow<T>).GetConstructors()[0];
+        var body = Expression.New(constructor, key.Parameters[0], Expression.Convert(key.Body, typeof(object)));
+        return query.Select(Expression.Lambda<Func<T, KeyedRow<T>>>(body, key.Parameters[0]));
+    }
+
+    private sealed record KeyedRow<T>(T Row, object? Key);
 
     // (key > v) OR (key = v AND id > lastId), mirrored for descending order.
     private static Expression<Func<T, bool>> After<T>(LambdaExpression key, object? value, Guid lastId, bool descending)

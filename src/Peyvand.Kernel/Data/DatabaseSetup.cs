@@ -49,13 +49,26 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, sqlite);
     }
 
+    /// <summary>
+    /// Sets pg_trgm's word-similarity threshold (what <c>&lt;%</c> and its GIN index search take as a typo) for every
+    /// session: as a startup option it also survives the pool's DISCARD ALL. See docs/adr/0006-search.md.
+    /// </summary>
+    public static string WithSearchThreshold(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var setting = FormattableString.Invariant($"-c pg_trgm.word_similarity_threshold={Text.Search.FuzzyThreshold}");
+        if (builder.Options?.Contains("pg_trgm.word_similarity_threshold", StringComparison.Ordinal) != true)
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : $"{builder.Options} {setting}";
+        return builder.ConnectionString;
+    }
+
     public void Configure(DbContextOptionsBuilder options) => Configure(options, ConnectionString);
 
     public void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
+            options.UseNpgsql(WithSearchThreshold(connectionString), o => o.MigrationsAssembly(PostgresMigrations))
                 .UseSnakeCaseNamingConvention();
         }
         else

@@ -65,6 +65,11 @@ public sealed class PeyvandDbContext(
         foreach (var contributor in contributors.All)
             contributor.Configure(modelBuilder);
 
+        modelBuilder.HasDbFunction(typeof(Text.Search).GetMethod(nameof(Text.Search.WordSimilarity))!)
+            .HasName(Database.IsNpgsql() ? "word_similarity" : SqlitePragmas.WordSimilarityFunction).IsBuiltIn();
+        if (Database.IsSqlite())
+            SearchIndexEntry.Configure(modelBuilder);
+
         if (Database.IsNpgsql())
         {
             // The naming convention leaves explicitly named tables alone; PostgreSQL gets snake_case throughout.

@@ -32,6 +32,12 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
     /// <summary>Filters taken from the raw query string of a list request (e.g. <c>cf.budget.gte=5</c>).</summary>
     public virtual IQueryable<TEntity> FilterByParameters(IQueryable<TEntity> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) => query;
 
+    /// <summary>
+    /// How well each row fits a search, lower first: with <c>q</c> and no <c>sort</c>, lists come in this order
+    /// (as the sort "relevance"). Null keeps the default sort.
+    /// </summary>
+    public virtual System.Linq.Expressions.Expression<Func<TEntity, int>>? Relevance(string text) => null;
+
     /// <summary>What to load with the entity (its child rows) wherever the service reads one.</summary>
     public virtual IQueryable<TEntity> Including(IQueryable<TEntity> query) => query;
 

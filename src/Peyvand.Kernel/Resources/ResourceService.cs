@@ -12,6 +12,9 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     where TEntity : class, ITracked
     where TWrite : class
 {
+    /// <summary>The sort a searched list takes by default when its resource ranks results.</summary>
+    public const string RelevanceSort = "relevance";
+
     private string Name => definition.Name;
 
     private IQueryable<TEntity> Rows => definition.Including(db.Set<TEntity>());
@@ -56,12 +59,16 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         return query;
     }
 
+    // The resource's sorts, led by relevance when searching (the default order then), plus a named extra (cf.budget).
     private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)
     {
+        var sorts = definition.Sorts;
+        if (!string.IsNullOrWhiteSpace(list.Q) && definition.Relevance(list.Q.Trim()) is { } relevance)
+            sorts = [SortField.ByDatabase(RelevanceSort, relevance), .. sorts];
         var name = list.Sort?.TrimStart('-');
-        if (string.IsNullOrEmpty(name) || definition.Sorts.Any(s => s.Name == name) || definition.ExtraSort(name) is not { } extra)
-            return definition.Sorts;
-        return [.. definition.Sorts, extra];
+        if (string.IsNullOrEmpty(name) || sorts.Any(s => s.Name == name) || definition.ExtraSort(name) is not { } extra)
+            return sorts;
+        return [.. sorts, extra];
     }
 
     /// <summary>Deleted records are listed for whoever may restore them.</summary>

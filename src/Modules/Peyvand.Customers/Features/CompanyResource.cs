@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
@@ -39,7 +40,7 @@ public sealed record CompanyView(
 /// <summary>Filters on the company list, besides <c>q</c>.</summary>
 public sealed record CompanyFilter(Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null);
 
-public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, CompanyView>
+public sealed class CompanyResource(PeyvandDbContext context) : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
 
@@ -92,7 +93,9 @@ public sealed class CompanyResource : ResourceDefinition<Company, CompanyWrite, 
         return query;
     }
 
-    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(text, c => c.SearchText);
+    public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(context, text, c => c.SearchText);
+
+    public override Expression<Func<Company, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Company>(text, c => c.SearchText);
 
     public override CompanyView ToView(Company c) => new(
         c.Id, c.Name, c.LegalName, c.NationalId, c.EconomicCode, c.Industry, c.Size, c.Website, c.Phones,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
@@ -42,7 +43,7 @@ public sealed record ContactView(
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
 public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null);
 
-public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Contact, ContactWrite, ContactView>
+public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context) : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
     public override string Name => CustomersModule.Contacts;
 
@@ -91,7 +92,9 @@ public sealed class ContactResource(TimeProvider clock) : ResourceDefinition<Con
             },
         };
 
-    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(text, c => c.SearchText);
+    public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(context, text, c => c.SearchText);
+
+    public override Expression<Func<Contact, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Contact>(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
     {
