@@ -8,6 +8,8 @@ using Peyvand.Customers.Features;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Jobs;
+using Peyvand.Kernel.Outbox;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Text;
@@ -22,8 +24,16 @@ public static class CustomersModule
     public const string Companies = "companies";
     public const string Activities = "activities";
 
-    public static IServiceCollection AddCustomersModule(this IServiceCollection services, PermissionCatalog catalog)
+    public static IServiceCollection AddCustomersModule(
+        this IServiceCollection services, PermissionCatalog catalog, DomainEventTypes events, TimeSpan reminderInterval)
     {
+        events.Register<UsersMentioned>("customers.users-mentioned");
+        events.Register<TaskReminderDue>("customers.task-reminder-due");
+        services.AddScoped<IDomainEventHandler<UsersMentioned>, NotifyMentionedUsers>();
+        services.AddScoped<IDomainEventHandler<TaskReminderDue>, EmailTaskReminder>();
+        services.AddSingleton<TaskReminders>();
+        services.AddRecurringJob<TaskReminderJob>(TaskReminderJob.Key, reminderInterval);
+
         catalog.Register(Contacts, Name, isOwned: true);
         catalog.Register(Companies, Name, isOwned: true);
         catalog.Register(Activities, Name, isOwned: true);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Notifications;
 
 namespace Peyvand.Tests.Infrastructure;
 
@@ -78,6 +79,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             ["subject"] = "Call back about the quote",
             ["contactIds"] = new JsonArray(existing["contacts"].ToString()),
         },
+        // Notifications are made by the app, not posted; their routes are actions without a body.
+        "notifications" => [],
         _ => throw new ArgumentException(
             $"Add a '{collection}' body to {nameof(TestTenant)}.{nameof(NewRecordBody)} so the platform tests cover it.", nameof(collection)),
     };
@@ -88,6 +91,13 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         var ids = new Dictionary<string, Guid>();
         foreach (var collection in Collections)
             ids[collection] = await CreateAsync(collection, NewRecordBody(collection, ids));
+        ids["notifications"] = await app.InTenantAsync(Id, async db =>
+        {
+            var notification = new Notification { RecipientId = AdminUserId, Kind = "test", Title = "Hello", CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime };
+            db.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
         return ids;
     }
 
@@ -107,7 +117,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<ApiKey>(), "api-keys"),
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
-            await DescribeAsync(db.Set<Activity>(), "activities"));
+            await DescribeAsync(db.Set<Activity>(), "activities"),
+            $"notifications: {await db.Set<Notification>().CountAsync()} rows, {await db.Set<Notification>().CountAsync(n => n.ReadAt != null)} read");
     });
 
     public Task<int> CountAsync<T>()

@@ -195,6 +195,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
 
+                    b.PrimitiveCollection<List<Guid>>("MentionedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("mentioned_user_ids");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -212,6 +217,15 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("priority");
+
+                    b.Property<DateTime?>("ReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_at");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at")
+                        .HasAnnotation("Peyvand:AuditIgnore", true);
 
                     b.Property<DateTime?>("StartAt")
                         .HasColumnType("timestamp with time zone")
@@ -242,6 +256,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_activities");
+
+                    b.HasIndex("ReminderAt", "ReminderSentAt")
+                        .HasDatabaseName("ix_activities_reminder_at_reminder_sent_at");
 
                     b.HasIndex("TenantId", "OccurredAt")
                         .HasDatabaseName("ix_activities_tenant_id_occurred_at");
@@ -1167,6 +1184,62 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_audit_entries_tenant_id_entity_type_entity_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Kernel.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TenantId", "RecipientId", "Id")
+                        .HasDatabaseName("ix_notifications_tenant_id_recipient_id_id");
+
+                    b.HasIndex("TenantId", "RecipientId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_recipient_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Peyvand.Kernel.Outbox.OutboxMessage", b =>
