@@ -11,7 +11,7 @@ public sealed class ActivityPagesTests(E2EApp app)
     {
         var suffix = Suffix();
         var colleague = "مریم " + suffix;
-        var colleagueEmail = await app.CreateUserAsync(colleague, "fa", role: "sales-manager"); // a manager sees the rep's notes
+        var colleagueEmail = await app.CreateUserAsync(colleague, "fa", roleKey: "sales-manager"); // a manager sees the rep's notes
         var page = await SignedInPageAsync("fa-IR", "سارا");
 
         await page.GotoAsync("/contacts/new");
@@ -25,6 +25,8 @@ public sealed class ActivityPagesTests(E2EApp app)
         // A note: typing @ and part of the name suggests the colleague; picking keeps their id.
         var note = page.Locator(".pv-mention-input textarea").First;
         await note.FillAsync("لطفاً **پیش‌فاکتور** را بفرستید @مریم");
+        await page.Locator(".pv-mention-option").First.WaitForAsync();
+        await E2EApp.ScreenshotAsync(page, "mention-suggestions-fa");
         await page.Locator(".pv-mention-option", new() { HasText = colleague }).ClickAsync();
         Assert.EndsWith("@" + colleague + " ", await note.InputValueAsync(), StringComparison.Ordinal);
         await page.ClickAsync(".pv-save-activity");
@@ -33,7 +35,7 @@ public sealed class ActivityPagesTests(E2EApp app)
         Assert.Equal("پیش‌فاکتور", await noteItem.Locator("strong").First.InnerTextAsync());
 
         // A task with a due date, then done from the open-tasks panel.
-        await page.ClickAsync(".pv-kind-task");
+        await page.Locator(".pv-kinds").GetByText("کار", new() { Exact = true }).ClickAsync();
         await page.FillAsync(".pv-subject input", "تماس پیگیری " + suffix);
         await E2EApp.ScreenshotAsync(page, "activity-task-composer-fa");
         await page.ClickAsync(".pv-save-activity");
@@ -41,7 +43,7 @@ public sealed class ActivityPagesTests(E2EApp app)
         await openTask.WaitForAsync();
         await page.Locator(".pv-timeline-item.pv-type-task").WaitForAsync();
         await E2EApp.ScreenshotAsync(page, "contact-360-fa");
-        await openTask.Locator(".pv-task-check input").CheckAsync();
+        await openTask.Locator(".pv-task-check input").ClickAsync();
         await openTask.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.Locator(".pv-timeline-item.pv-type-task .pv-done").WaitForAsync();
 
@@ -86,11 +88,10 @@ public sealed class ActivityPagesTests(E2EApp app)
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         await page.Locator(".pv-composer").WaitForAsync();
-        await page.ClickAsync(".pv-kind-task");
+        await page.Locator(".pv-kinds").GetByText(culture == "fa-IR" ? "کار" : "Task", new() { Exact = true }).ClickAsync();
         var subject = "Due today " + Suffix();
-        await page.FillAsync(".pv-subject input", subject);
-        await page.Locator(".pv-date input").ClickAsync(); // the picker, in the user's calendar: pick today
-        await page.Locator(".mud-picker-calendar-day.mud-current").First.ClickAsync();
+        await page.FillAsync(".pv-subject input", subject); // due by default at the next full hour: today, or overdue by tomorrow
+        Assert.NotEqual("", await page.Locator(".pv-date input").InputValueAsync());
         await E2EApp.ScreenshotAsync(page, $"task-composer-{culture}-phone");
         await page.ClickAsync(".pv-save-activity");
         await page.Locator(".pv-open-task", new() { HasText = subject }).WaitForAsync();
@@ -104,7 +105,7 @@ public sealed class ActivityPagesTests(E2EApp app)
         Assert.Matches(new Regex("/calendar/pvc_[^/]+\\.ics$"), url);
         Assert.True(await FitsAsync(page), "My day scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, $"my-day-{culture}-phone");
-        await task.Locator(".pv-task-check input").CheckAsync();
+        await task.Locator(".pv-task-check input").ClickAsync();
         await task.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
