@@ -34,7 +34,9 @@ public static class ActivityNotificationKinds
 
     public static string Excerpt(Activity activity, int length = 120)
     {
-        var text = activity.Subject.Length > 0 ? activity.Subject : Mentions.ToPlain(activity.Body).ReplaceLineEndings(" ");
+        // Titles are plain text: mentions as "@Name", Markdown's emphasis and heading marks dropped.
+        var text = activity.Subject.Length > 0 ? activity.Subject
+            : Mentions.ToPlain(activity.Body).ReplaceLineEndings(" ").Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).TrimStart('#', ' ', '>');
         return text.Length <= length ? text : text[..length] + "…";
     }
 }
