@@ -17,6 +17,9 @@ public static class NotificationEndpoints
         group.MapGet("/unread-count", async (NotificationInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.UnreadCountAsync(ct)))
             .WithName("CountUnreadNotifications").WithSummary("How many of the caller's notifications are unread")
             .WithStandardProblems();
+        group.MapGet("/{id:guid}", async (Guid id, NotificationInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.GetAsync(id, ct)))
+            .WithName("GetNotification").WithSummary("One of the caller's notifications")
+            .WithStandardProblems(byId: true);
         group.MapPost("/{id:guid}/read", async (Guid id, NotificationInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.MarkReadAsync(id, ct)))
             .WithName("MarkNotificationRead").WithSummary("Mark one of the caller's notifications read")
             .WithStandardProblems(writes: true, byId: true);

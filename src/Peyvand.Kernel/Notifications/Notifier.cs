@@ -56,6 +56,9 @@ public sealed class NotificationInbox(PeyvandDbContext db, TimeProvider clock)
         return new Page<NotificationView>(page, items.Count > take ? page[^1].Id.ToString() : null);
     }
 
+    public async Task<NotificationView> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        ToView(await Mine.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) ?? throw new NotFoundException("notifications", id));
+
     public async Task<UnreadCount> UnreadCountAsync(CancellationToken cancellationToken) =>
         new(await Mine.CountAsync(n => n.ReadAt == null, cancellationToken));
 
