@@ -12,6 +12,8 @@ using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Cli;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Lists;
+using Peyvand.Kernel.Jobs;
+using Peyvand.Kernel.Outbox;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
@@ -31,8 +33,16 @@ public static class CustomersModule
     /// <summary>Categories are reference data: everyone reads them, only roles with settings rights (administrators) edit.</summary>
     private const string SettingsModule = "Settings";
 
-    public static IServiceCollection AddCustomersModule(this IServiceCollection services, PermissionCatalog catalog)
+    public static IServiceCollection AddCustomersModule(
+        this IServiceCollection services, PermissionCatalog catalog, DomainEventTypes events, TimeSpan reminderInterval)
     {
+        events.Register<UsersMentioned>("customers.users-mentioned");
+        events.Register<TaskReminderDue>("customers.task-reminder-due");
+        services.AddScoped<IDomainEventHandler<UsersMentioned>, NotifyMentionedUsers>();
+        services.AddScoped<IDomainEventHandler<TaskReminderDue>, EmailTaskReminder>();
+        services.AddSingleton<TaskReminders>();
+        services.AddRecurringJob<TaskReminderJob>(TaskReminderJob.Key, reminderInterval);
+
         catalog.Register(Contacts, Name, isOwned: true);
         catalog.Register(Companies, Name, isOwned: true);
         catalog.Register(Activities, Name, isOwned: true);

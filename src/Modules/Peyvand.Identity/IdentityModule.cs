@@ -74,6 +74,7 @@ public static class IdentityModule
         services.AddScoped<PasswordResetLinks>();
         services.AddScoped<ResetTwoFactor>();
 
+        services.AddScoped<UserDirectory>();
         services.AddScoped<ICliVerb, CreateTenantVerb>();
         services.AddScoped<ICliVerb, CreateUserVerb>();
         services.AddScoped<ICliVerb, CreateApiKeyVerb>();

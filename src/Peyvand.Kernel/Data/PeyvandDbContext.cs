@@ -61,6 +61,7 @@ public sealed class PeyvandDbContext(
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         foreach (var contributor in contributors.All)
             contributor.Configure(modelBuilder);

@@ -50,6 +50,19 @@ public static class JobsSetup
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
+
+    /// <summary>A module's job that runs every <paramref name="interval"/> (e.g. one that sends what has come due).</summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, JobKey key, TimeSpan interval)
+        where TJob : IJob
+    {
+        services.ConfigureAllQuartzSchedulers(q =>
+        {
+            q.AddJob(typeof(TJob), j => j.WithIdentity(key).StoreDurably(true));
+            q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name, key.Group)
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        });
+        return services;
+    }
 }
 
 /// <summary>Drains the outbox; never runs twice at once, even across nodes.</summary>

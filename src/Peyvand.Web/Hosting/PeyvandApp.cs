@@ -11,6 +11,7 @@ using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Jobs;
 using Peyvand.Kernel.Mail;
+using Peyvand.Kernel.Notifications;
 using Peyvand.Kernel.Outbox;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
@@ -59,6 +60,8 @@ public static class PeyvandApp
         services.AddScoped<RecordTimeline>();
         services.AddScoped<ITimelineSource, AuditTimelineSource>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
         services.Configure<SmtpOptions>(configuration.GetSection("Peyvand:Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.Configure<BootstrapOptions>(configuration.GetSection("Peyvand:Bootstrap"));
@@ -72,7 +75,7 @@ public static class PeyvandApp
 
         // Modules, in dependency order (Identity ← Customers ← Sales ← Service/Marketing ← Automation/Analytics).
         services.AddIdentityModule(catalog, eventTypes);
-        services.AddCustomersModule(catalog);
+        services.AddCustomersModule(catalog, eventTypes, configuration.GetValue("Peyvand:Jobs:ReminderInterval", TimeSpan.FromSeconds(30)));
 
         services.AddDataProtection().SetApplicationName("Peyvand").PersistKeysToDbContext<PeyvandDbContext>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -124,6 +127,7 @@ public static class PeyvandApp
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName });
         api.MapIdentityEndpoints();
         api.MapCustomersEndpoints();
+        api.MapNotifications();
         api.MapGet("/search", async (string? q, int? limit, GlobalSearch search, CancellationToken ct) =>
                 TypedResults.Ok(new SearchResults(await search.HandleAsync(q, limit, ct))))
             .WithTags("Search").WithName("Search")

@@ -22,6 +22,7 @@ public static class WebUi
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddScoped<Components.Shared.UserOperations>();
+        services.AddScoped<Components.Activities.NotificationSignal>();
         services.AddHttpContextAccessor();
         services.AddMudServices();
         return services;

@@ -92,14 +92,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
-    /// <summary>A sales rep in the default organisation, with its own email so tests never share an account.</summary>
-    public async Task<string> CreateUserAsync(string displayName, string? language = null, bool disabled = false)
+    /// <summary>A sales rep (or another built-in role) in the default organisation, with its own email so tests never share an account.</summary>
+    public async Task<string> CreateUserAsync(string displayName, string? language = null, bool disabled = false, string roleKey = "sales-rep")
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
         var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
-        var role = await db.Set<Role>().SingleAsync(r => r.BuiltInKey == "sales-rep");
+        var role = await db.Set<Role>().SingleAsync(r => r.BuiltInKey == roleKey);
         var email = $"user-{Guid.NewGuid():N}@example.com";
         var users = scope.ServiceProvider.GetRequiredService<ResourceService<AppUser, UserWrite, UserView>>();
         await users.CreateAsync(new UserWrite(email, displayName, [role.Id], Language: language, IsDisabled: disabled, Password: Password),

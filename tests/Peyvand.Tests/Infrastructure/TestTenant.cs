@@ -7,6 +7,7 @@ using Peyvand.Identity.Domain;
 using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Notifications;
 
 namespace Peyvand.Tests.Infrastructure;
 
@@ -95,6 +96,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             ["filters"] = new JsonObject { ["tag"] = "vip" },
             ["columns"] = new JsonArray("name", "email"),
         },
+        // Notifications are made by the app, not posted; their routes are actions without a body.
+        "notifications" => [],
         _ => throw new ArgumentException(
             $"Add a '{collection}' body to {nameof(TestTenant)}.{nameof(NewRecordBody)} so the platform tests cover it.", nameof(collection)),
     };
@@ -105,6 +108,13 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
         var ids = new Dictionary<string, Guid>();
         foreach (var collection in Collections)
             ids[collection] = await CreateAsync(collection, NewRecordBody(collection, ids));
+        ids["notifications"] = await app.InTenantAsync(Id, async db =>
+        {
+            var notification = new Notification { RecipientId = AdminUserId, Kind = "test", Title = "Hello", CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime };
+            db.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
         return ids;
     }
 
@@ -129,7 +139,8 @@ public sealed class TestTenant(PeyvandAppFactory app, Guid id, string slug, stri
             await DescribeAsync(db.Set<Company>(), "companies"),
             await DescribeAsync(db.Set<Contact>(), "contacts"),
             await DescribeAsync(db.Set<Activity>(), "activities"),
-            await DescribeAsync(db.Set<SavedView>(), "saved-views"));
+            await DescribeAsync(db.Set<SavedView>(), "saved-views"),
+            $"notifications: {await db.Set<Notification>().CountAsync()} rows, {await db.Set<Notification>().CountAsync(n => n.ReadAt != null)} read");
     });
 
     public Task<int> CountAsync<T>()

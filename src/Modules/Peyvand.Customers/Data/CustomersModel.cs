@@ -98,6 +98,9 @@ internal sealed class CustomersModel : IModelContributor
             b.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(a => new { a.TenantId, a.OwnerId, a.Kind, a.CompletedAt, a.DueAt });
             b.HasIndex(a => new { a.TenantId, a.OccurredAt });
+            // The reminder job looks across tenants for reminders due and not sent.
+            b.HasIndex(a => new { a.ReminderAt, a.ReminderSentAt });
+            b.Property(a => a.ReminderSentAt).NotAudited();
         });
 
         modelBuilder.Entity<ActivityLink>(b =>

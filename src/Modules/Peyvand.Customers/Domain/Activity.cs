@@ -50,6 +50,10 @@ public sealed class Activity : TenantEntity, IOwned
     public TaskPriority? Priority { get; set; }
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>When to remind the assignee of an open task; the reminder job sends it once and notes <see cref="ReminderSentAt"/>.</summary>
+    public DateTime? ReminderAt { get; set; }
+    public DateTime? ReminderSentAt { get; set; }
+
     public CallDirection? Direction { get; set; }
     public int? DurationSeconds { get; set; }
     public string? Outcome { get; set; }
@@ -59,8 +63,26 @@ public sealed class Activity : TenantEntity, IOwned
     public string? Location { get; set; }
     public List<Guid> AttendeeUserIds { get; set; } = [];
 
+    /// <summary>Users @mentioned in the body; each is notified once, when first mentioned.</summary>
+    public List<Guid> MentionedUserIds { get; set; } = [];
+
     public List<ActivityLink> Links { get; set; } = [];
+
+    /// <summary>Records who the body mentions now and raises <see cref="UsersMentioned"/> for those not mentioned before.</summary>
+    public void SetMentions(IReadOnlyList<Guid> mentioned, Guid? author)
+    {
+        var added = mentioned.Except(MentionedUserIds).Where(id => id != author).ToList();
+        MentionedUserIds = [.. mentioned];
+        if (added.Count > 0)
+            Raise(new UsersMentioned(Id, added, author));
+    }
 }
+
+/// <summary>Users were @mentioned in an activity's text (only the newly mentioned ones).</summary>
+public sealed record UsersMentioned(Guid ActivityId, IReadOnlyList<Guid> UserIds, Guid? AuthorId) : IDomainEvent;
+
+/// <summary>A task's reminder time came: the assignee gets an email (after the in-app notification is committed).</summary>
+public sealed record TaskReminderDue(Guid ActivityId, Guid RecipientId, Guid NotificationId) : IDomainEvent;
 
 /// <summary>Links an activity to a record of any module, by type name ("contact", "company", later "deal", "ticket").</summary>
 public sealed class ActivityLink : ITenantOwned

@@ -26,13 +26,15 @@ public sealed record ActivityWrite(
     [property: MaxLength(200)] string? Location = null,
     [property: MaxLength(100)] List<Guid>? AttendeeUserIds = null,
     [property: MaxLength(50)] List<Guid>? ContactIds = null,
-    [property: MaxLength(50)] List<Guid>? CompanyIds = null);
+    [property: MaxLength(50)] List<Guid>? CompanyIds = null,
+    DateTime? ReminderAt = null);
 
 public sealed record ActivityView(
     Guid Id, ActivityKind Kind, string Subject, string? Body, string BodyHtml, DateTime OccurredAt, Guid? OwnerId,
     DateTime? DueAt, TaskPriority? Priority, bool Done, DateTime? CompletedAt, CallDirection? Direction, int? DurationSeconds,
     string? Outcome, DateTime? StartAt, DateTime? EndAt, string? Location, IReadOnlyList<Guid> AttendeeUserIds,
-    IReadOnlyList<Guid> ContactIds, IReadOnlyList<Guid> CompanyIds, DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyList<Guid> ContactIds, IReadOnlyList<Guid> CompanyIds, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? ReminderAt, IReadOnlyList<Guid> MentionedUserIds, Guid? CreatedBy);
 
 public sealed record ActivityFilter(string? Kind, Guid? ContactId, Guid? CompanyId, Guid? OwnerId, bool? Open);
 
@@ -71,14 +73,15 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
     }
 
     public override ActivityView ToView(Activity a) => new(
-        a.Id, a.Kind, a.Subject, a.Body, Markdown.ToSafeHtml(a.Body), a.OccurredAt, a.OwnerId, a.DueAt, a.Priority,
+        a.Id, a.Kind, a.Subject, a.Body, Markdown.ToSafeHtml(Mentions.ForRendering(a.Body)), a.OccurredAt, a.OwnerId, a.DueAt, a.Priority,
         a.CompletedAt is not null, a.CompletedAt, a.Direction, a.DurationSeconds, a.Outcome, a.StartAt, a.EndAt, a.Location,
-        a.AttendeeUserIds, Linked(a, ContactLink), Linked(a, CompanyLink), a.CreatedAt, a.UpdatedAt);
+        a.AttendeeUserIds, Linked(a, ContactLink), Linked(a, CompanyLink), a.CreatedAt, a.UpdatedAt,
+        a.ReminderAt, a.MentionedUserIds, a.CreatedBy);
 
     public override ActivityWrite ToWrite(Activity a) => new(
         a.Kind, a.Subject, a.Body, a.OccurredAt, a.OwnerId, a.DueAt, a.Priority, a.CompletedAt is not null, a.Direction,
         a.DurationSeconds, a.Outcome, a.StartAt, a.EndAt, a.Location, [.. a.AttendeeUserIds],
-        [.. Linked(a, ContactLink)], [.. Linked(a, CompanyLink)]);
+        [.. Linked(a, ContactLink)], [.. Linked(a, CompanyLink)], a.ReminderAt);
 
     public override async Task UpdateAsync(Activity activity, ActivityWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
@@ -118,6 +121,11 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
             Validation.Add(errors, "companyIds", "One or more companies do not exist or are not visible to you.");
         if (attendees.Count > 0 && await db.Set<AppUser>().CountAsync(u => attendees.Contains(u.Id), cancellationToken) != attendees.Count)
             Validation.Add(errors, "attendeeUserIds", "One or more attendees are not users of this organisation.");
+        if (write.ReminderAt is not null && write.Kind != ActivityKind.Task)
+            Validation.Add(errors, "reminderAt", "Only tasks have reminders.");
+        var mentionIds = Mentions.UserIds(body);
+        var mentioned = mentionIds.Count == 0 ? []
+            : await db.Set<AppUser>().Where(u => mentionIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? activity.OwnerId, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
 
@@ -129,6 +137,14 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
         activity.DueAt = isTask ? write.DueAt?.ToUniversalTime() : null;
         activity.Priority = isTask ? write.Priority ?? TaskPriority.Normal : null;
         activity.CompletedAt = isTask && write.Done ? activity.CompletedAt ?? now : null;
+        var reminderAt = isTask ? write.ReminderAt?.ToUniversalTime() : null;
+        if (reminderAt != activity.ReminderAt)
+        {
+            // A new time is a new reminder: the job sends it even if the old one was sent.
+            activity.ReminderAt = reminderAt;
+            activity.ReminderSentAt = null;
+        }
+        activity.SetMentions([.. mentionIds.Where(mentioned.Contains)], db.CurrentUser.UserId);
         activity.Direction = write.Kind == ActivityKind.Call ? write.Direction : null;
         activity.DurationSeconds = write.Kind == ActivityKind.Call ? write.DurationSeconds : null;
         activity.Outcome = write.Kind == ActivityKind.Call ? CustomerRules.Trimmed(write.Outcome) : null;
@@ -171,5 +187,9 @@ public sealed class ActivityTimelineSource(PeyvandDbContext db) : ITimelineSourc
             a.Kind.ToString().ToLowerInvariant(), a.OccurredAt, a.Subject.Length > 0 ? a.Subject : Excerpt(a.Body), a.Kind == ActivityKind.Note ? null : Excerpt(a.Body), a.Id, a.OwnerId)).ToList();
     }
 
-    private static string Excerpt(string? text) => text is null ? "" : text.Length <= 140 ? text : text[..140] + "…";
+    private static string Excerpt(string? text)
+    {
+        var plain = Mentions.ToPlain(text);
+        return plain.Length <= 140 ? plain : plain[..140] + "…";
+    }
 }

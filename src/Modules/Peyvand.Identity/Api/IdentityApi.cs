@@ -39,6 +39,11 @@ public static class IdentityApi
             .WithName("CreateApiKey").WithSummary("Create an API key; the key is in the response once and never again")
             .WithStandardProblems(writes: true);
 
+        api.MapGet("/user-directory", async (string? q, int? limit, UserDirectory directory, CancellationToken ct) =>
+                TypedResults.Ok(await directory.ListAsync(q, limit, ct)))
+            .WithTags(Tag).WithName("ListUserDirectory")
+            .WithSummary("Active users' ids and display names, for anyone signed in (to mention or assign a colleague); q filters by name")
+            .WithStandardProblems();
         api.MapGet("/permissions", (PermissionCatalog catalog) => TypedResults.Ok(
                 catalog.Resources.OrderBy(r => r.Module).ThenBy(r => r.Name)
                     .Select(r => new PermissionResourceView(r.Name, r.Module, r.IsOwned,
