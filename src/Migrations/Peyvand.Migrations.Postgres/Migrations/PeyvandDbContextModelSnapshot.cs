@@ -195,6 +195,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
 
+                    b.PrimitiveCollection<List<Guid>>("MentionedUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("mentioned_user_ids");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -212,6 +217,15 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("priority");
+
+                    b.Property<DateTime?>("ReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_at");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at")
+                        .HasAnnotation("Peyvand:AuditIgnore", true);
 
                     b.Property<DateTime?>("StartAt")
                         .HasColumnType("timestamp with time zone")
@@ -242,6 +256,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_activities");
+
+                    b.HasIndex("ReminderAt", "ReminderSentAt")
+                        .HasDatabaseName("ix_activities_reminder_at_reminder_sent_at");
 
                     b.HasIndex("TenantId", "OccurredAt")
                         .HasDatabaseName("ix_activities_tenant_id_occurred_at");
@@ -479,9 +496,6 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "CategoryId")
                         .HasDatabaseName("ix_companies_tenant_id_category_id");
 
-                    b.HasIndex("TenantId", "Name")
-                        .HasDatabaseName("ix_companies_tenant_id_name");
-
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_companies_tenant_id_national_id");
 
@@ -490,6 +504,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_companies_tenant_id_name_id");
 
                     b.ToTable("companies", (string)null);
 
@@ -663,17 +680,17 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_contacts_tenant_id_national_id");
 
-                    b.HasIndex("TenantId", "OwnerId")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id");
-
                     b.HasIndex("TenantId", "PrimaryEmail")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_email");
 
                     b.HasIndex("TenantId", "PrimaryPhone")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_phone");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName")
-                        .HasDatabaseName("ix_contacts_tenant_id_last_name_first_name");
+                    b.HasIndex("TenantId", "LastName", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_last_name_id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id");
 
                     b.ToTable("contacts", (string)null);
 
@@ -1638,6 +1655,62 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_custom_field_unique_values_tenant_id_entity_type_field_key_");
 
                     b.ToTable("custom_field_unique_values", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Kernel.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TenantId", "RecipientId", "Id")
+                        .HasDatabaseName("ix_notifications_tenant_id_recipient_id_id");
+
+                    b.HasIndex("TenantId", "RecipientId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_recipient_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Peyvand.Kernel.Outbox.OutboxMessage", b =>

@@ -150,6 +150,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("MentionedUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -163,6 +167,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     b.Property<string>("Priority")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Peyvand:AuditIgnore", true);
 
                     b.Property<DateTime?>("StartAt")
                         .HasColumnType("TEXT");
@@ -186,6 +197,8 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReminderAt", "ReminderSentAt");
 
                     b.HasIndex("TenantId", "OccurredAt");
 
@@ -369,13 +382,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CategoryId");
 
-                    b.HasIndex("TenantId", "Name");
-
                     b.HasIndex("TenantId", "NationalId");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentCompanyId");
+
+                    b.HasIndex("TenantId", "Name", "Id");
 
                     b.ToTable("Companies", (string)null);
 
@@ -509,13 +522,13 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "NationalId");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "PrimaryEmail");
 
                     b.HasIndex("TenantId", "PrimaryPhone");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName");
+                    b.HasIndex("TenantId", "LastName", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id");
 
                     b.ToTable("Contacts", (string)null);
 
@@ -1280,6 +1293,66 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CustomFieldUniqueValues", (string)null);
+                });
+
+            modelBuilder.Entity("Peyvand.Kernel.Data.SearchIndexEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SearchIndex");
+
+                    b.ToTable("SearchIndex", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("Peyvand.Kernel.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "RecipientId", "Id");
+
+                    b.HasIndex("TenantId", "RecipientId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Peyvand.Kernel.Outbox.OutboxMessage", b =>
