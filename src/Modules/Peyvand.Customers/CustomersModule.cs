@@ -57,6 +57,8 @@ public static class CustomersModule
         services.AddCustomFieldsFor(catalog, Companies);
         services.AddListing<Contact, ContactWrite, ContactView, ContactColumns>();
         services.AddListing<Company, CompanyWrite, CompanyView, CompanyColumns>();
+        services.AddScoped<IColumnSource<ContactView>>(_ => new CustomFieldColumns<ContactView>(Contacts, c => c.CustomFields));
+        services.AddScoped<IColumnSource<CompanyView>>(_ => new CustomFieldColumns<CompanyView>(Companies, c => c.CustomFields));
         services.AddScoped<MyDay>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();

@@ -65,6 +65,7 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
         }
         var action = isDelete ? PermissionAction.Delete : PermissionAction.Update;
         var level = db.CurrentUser.Demand(name, action);
+        await Definition.PrepareAsync(db, cancellationToken);
         if ((request.Ids is null) == (request.Filter is null))
             throw new InvalidInputException("ids", "Give either ids or filter.");
 

@@ -18,10 +18,12 @@ public sealed class ColumnContext(string language, CalendarKind calendar, bool p
 {
     public string Language { get; } = language;
 
+    public CalendarKind Calendar { get; } = calendar;
+
     public string Name(Guid? id) => id is { } key && names.TryGetValue(key, out var name) ? name : "";
 
     // ShortDate writes Persian digits for fa; an export keeps ASCII ones so spreadsheets can read the dates.
-    public string Date(DateOnly? date) => date is { } d ? DateFormatter.ShortDate(d, persianDigits ? Language : "en", calendar) : "";
+    public string Date(DateOnly? date) => date is { } d ? DateFormatter.ShortDate(d, persianDigits ? Language : "en", Calendar) : "";
 
     public string Date(DateTime? utc) => utc is { } t ? Date(DateOnly.FromDateTime(t)) : "";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Domain;
+using Peyvand.Kernel.Resources;
 
 namespace Peyvand.Kernel.Lists;
 
@@ -52,14 +53,14 @@ public static class ListEndpoints
         where TEntity : class, ITracked
         where TWrite : class =>
         group.MapGet("/export", async ([AsParameters] ExportQuery query, [AsParameters] TFilter filters,
-                    ListExporter<TEntity, TWrite, TView> exporter, CancellationToken ct) =>
+                    ListExporter<TEntity, TWrite, TView> exporter, HttpRequest request, CancellationToken ct) =>
                 {
-                    var export = await exporter.PrepareAsync(query, q => filter(q, filters), ct);
+                    var export = await exporter.PrepareAsync(query, q => filter(q, filters), ct, ResourceEndpoints.QueryParameters(request));
                     return TypedResults.Stream(stream => export.WriteAsync(stream, ct), export.ContentType, export.FileName);
                 })
             .WithName($"Export{singular}List")
             .WithSummary($"The list as a file: format=csv (UTF-8 with BOM) or xlsx, columns=key,key…, lang=fa|en for the headers, " +
-                $"plus the list's q, sort and filters; at most {ListExport.MaxRows} rows")
+                $"plus the list's q, sort and filters (custom fields: cf.KEY…); at most {ListExport.MaxRows} rows")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ListExport.ContentType(ExportFormat.Xlsx))
             .WithStandardProblems();
 }

@@ -27,7 +27,9 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
     where TEntity : class, ITracked
     where TWrite : class
 {
-    public async Task<PreparedExport> PrepareAsync(ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter, CancellationToken cancellationToken)
+    public async Task<PreparedExport> PrepareAsync(
+        ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
     {
         var format = ListExport.ParseFormat(query.Format);
         var language = query.Lang?.Trim().ToLowerInvariant() switch
@@ -37,14 +39,14 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             _ => throw new InvalidInputException("lang", "Choose fa or en."),
         };
         var chosen = await columns.ChooseAsync(query.Columns, cancellationToken);
-        var count = await service.CountAsync(query.Q, cancellationToken, filter);
+        var count = await service.CountAsync(query.Q, cancellationToken, filter, parameters);
         if (count > ListExport.MaxRows)
         {
             throw new InvalidInputException("filter",
                 $"This view has {count} rows; an export holds at most {ListExport.MaxRows}. Narrow the filters or search.");
         }
         // Reading the first page now checks sort and search before the response starts.
-        var first = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, null, query.Sort), cancellationToken, filter);
+        var first = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, null, query.Sort), cancellationToken, filter, parameters);
 
         var name = service.Definition.Name;
         var user = db.CurrentUser;
@@ -72,11 +74,12 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
         var calendar = DateFormatter.CalendarFor(language, null);
         var fileName = $"{name}-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.{ListExport.Extension(format)}";
         return new PreparedExport(format, fileName, count, (stream, ct) =>
-            ListExport.WriteAsync(stream, format, chosen, language, Batches(first, query, filter, language, calendar, ct), ct));
+            ListExport.WriteAsync(stream, format, chosen, language, Batches(first, query, filter, parameters, language, calendar, ct), ct));
     }
 
     private async IAsyncEnumerable<(IReadOnlyList<TView> Rows, ColumnContext Context)> Batches(
-        Page<TView> page, ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter, string language, CalendarKind calendar,
+        Page<TView> page, ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters, string language, CalendarKind calendar,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var written = 0;
@@ -88,7 +91,7 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             written += rows.Count;
             if (page.NextCursor is null || written >= ListExport.MaxRows)
                 yield break;
-            page = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, page.NextCursor, query.Sort), cancellationToken, filter);
+            page = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, page.NextCursor, query.Sort), cancellationToken, filter, parameters);
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Peyvand.Identity.Auth;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Api;
@@ -36,7 +36,7 @@ public sealed class DatabaseInitializer(
             return null;
         var options = bootstrap.Value;
         var email = string.IsNullOrWhiteSpace(options.AdminEmail) ? "admin@peyvand.local" : options.AdminEmail;
-        var generated = string.IsNullOrEmpty(options.AdminPassword) ? GeneratePassword() : null;
+        var generated = string.IsNullOrEmpty(options.AdminPassword) ? GeneratedPasswords.New() : null;
         try
         {
             var created = await provisioning.CreateAsync(options.OrganisationName, "default", email, options.AdminPassword ?? generated!, cancellationToken);
@@ -55,9 +55,6 @@ public sealed class DatabaseInitializer(
         }
         return generated;
     }
-
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
 }
 
 /// <summary>Runs the initializer before the server takes requests, and prints a generated admin password once.</summary>

@@ -116,7 +116,7 @@ public abstract class DemoDataTests(PeyvandAppFactory app)
             var service = scope.ServiceProvider.GetRequiredService<ResourceService<TEntity, TWrite, TView>>();
             var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
             var before = Snapshot(await service.Definition.Including(db.Set<TEntity>()).AsNoTracking().SingleAsync(e => e.Id == id));
-            await service.UpdateAsync(id, service.Definition.ToWrite(await service.Definition.Including(db.Set<TEntity>()).AsNoTracking().SingleAsync(e => e.Id == id)), null, CancellationToken.None);
+            await service.UpdateAsync(id, await service.GetForEditAsync(id, CancellationToken.None), null, CancellationToken.None);
             db.ChangeTracker.Clear();
             var after = Snapshot(await service.Definition.Including(db.Set<TEntity>()).AsNoTracking().SingleAsync(e => e.Id == id));
             Assert.True(JsonNode.DeepEquals(before, after), $"{typeof(TEntity).Name} {id}:\n{before}\n{after}");

@@ -173,6 +173,28 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Custom_fields_are_export_columns_and_their_cf_filters_narrow_the_export()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new
+        {
+            entity = "contacts", key = "tier", type = "singleSelect", labelFa = "سطح", labelEn = "Tier",
+            options = new[] { new { value = "gold", labelFa = "طلایی", labelEn = "Gold" }, new { value = "silver", labelFa = "نقره‌ای", labelEn = "Silver" } },
+        });
+        var gold = await ContactAsync(tenant.Admin, "Nima", "Gold");
+        var silver = await ContactAsync(tenant.Admin, "Sima", "Silver");
+        foreach (var (id, tier) in new[] { (gold, "gold"), (silver, "silver") })
+        {
+            var patch = await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { customFields = new { tier } });
+            await patch.ShouldHaveAsync(HttpStatusCode.OK);
+        }
+
+        var csv = await tenant.Admin.GetStringAsync("/api/v1/contacts/export?format=csv&lang=fa&columns=lastName,cf.tier&cf.tier=gold");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["نام خانوادگی,سطح", "Gold,طلایی"], lines);
+    }
+
+    [Fact]
     public async Task Xlsx_export_opens_with_its_rows_in_order_and_right_to_left_for_persian()
     {
         var tenant = await app.CreateTenantAsync();

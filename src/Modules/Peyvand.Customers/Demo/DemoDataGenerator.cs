@@ -18,12 +18,15 @@ public sealed class DemoBatch<T>
     public Dictionary<Guid, DateTime> CreatedAt { get; } = [];
 }
 
-/// <summary>One batch of contacts with their activities and the activities' links.</summary>
+/// <summary>One batch of contacts with their company relations, their activities and the activities' links.</summary>
 public sealed class DemoContactBatch
 {
     public DemoBatch<Contact> Contacts { get; } = new();
     public DemoBatch<Activity> Activities { get; } = new();
     public List<ActivityLink> Links { get; } = [];
+
+    /// <summary>Each employed contact's primary company relation (the API keeps one for <c>companyId</c>, too).</summary>
+    public List<ContactCompany> CompanyLinks { get; } = [];
 }
 
 /// <summary>
@@ -94,6 +97,8 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
             var (contact, created, company) = NewContact(i);
             batch.Contacts.Rows.Add(contact);
             batch.Contacts.CreatedAt[contact.Id] = created;
+            if (company is { } employer)
+                batch.CompanyLinks.Add(new ContactCompany { ContactId = contact.Id, CompanyId = employer.Id, Role = contact.JobTitle, Primary = true });
             var persian = contact.FirstName.Any(c => c >= '\u0600');
             var city = company?.City ?? _random.Next(Cities.Length);
             for (var n = (int)(_random.NextDouble() * (perContact + 1)); n > 0; n--)

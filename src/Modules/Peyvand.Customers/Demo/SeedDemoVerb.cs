@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
+using Peyvand.Identity.Auth;
 using Peyvand.Identity.Cli;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
@@ -45,13 +45,14 @@ public sealed class SeedDemoVerb(PeyvandDbContext db, BulkInsert bulk, ResourceS
         foreach (var batch in generator.Contacts(size.Contacts, size.Activities, batchSize))
         {
             people += await bulk.InsertAsync(batch.Contacts.Rows, stamp, c => batch.Contacts.CreatedAt[c.Id], cancellationToken);
+            await bulk.InsertAsync(batch.CompanyLinks, stamp, null, cancellationToken);
             activities += await bulk.InsertAsync(batch.Activities.Rows, stamp, a => batch.Activities.CreatedAt[a.Id], cancellationToken);
             links += await bulk.InsertAsync(batch.Links, stamp, null, cancellationToken);
             if (size.Contacts >= 100_000)
                 await output.WriteLineAsync($"  {people:N0} contacts, {activities:N0} activities ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync("ANALYZE companies, contacts, activities, activity_links", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE companies, contacts, contact_companies, activities, activity_links", cancellationToken);
 
         await output.WriteLineAsync(
             $"Seeded {companies:N0} companies, {people:N0} contacts and {activities:N0} activities ({links:N0} links) " +
@@ -66,7 +67,7 @@ public sealed class SeedDemoVerb(PeyvandDbContext db, BulkInsert bulk, ResourceS
         if (owners.Count >= DemoReps + 1)
             return owners;
         var rep = await db.Set<Role>().SingleAsync(r => r.BuiltInKey == BuiltInRoles.SalesRep, cancellationToken);
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+        var password = GeneratedPasswords.New();
         string[] names = ["سارا احمدی", "Reza Karimi", "نیما موسوی"];
         for (var i = owners.Count; i <= DemoReps; i++)
         {

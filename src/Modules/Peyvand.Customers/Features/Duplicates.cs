@@ -27,6 +27,7 @@ public sealed class Duplicates(PeyvandDbContext db)
     public async Task<DuplicateCandidates> ForContactAsync(ContactWrite write, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(CustomersModule.Contacts, PermissionAction.Read);
+        Validation.Ensure(write); // the same length limits as a create: a would-be record that could not be saved is a 400
         var found = new Dictionary<Guid, (Contact Contact, List<string> Reasons)>();
         void Add(IEnumerable<Contact> contacts, string reason)
         {
@@ -65,6 +66,7 @@ public sealed class Duplicates(PeyvandDbContext db)
     public async Task<DuplicateCandidates> ForCompanyAsync(CompanyWrite write, CancellationToken cancellationToken)
     {
         db.CurrentUser.Demand(CustomersModule.Companies, PermissionAction.Read);
+        Validation.Ensure(write);
         var found = new Dictionary<Guid, (Company Company, List<string> Reasons)>();
         void Add(IEnumerable<Company> companies, string reason)
         {

@@ -175,6 +175,10 @@ public abstract partial class CustomersPage : ComponentBase
         }
     }
 
+    /// <summary>The category a list's filter values name, if any.</summary>
+    protected static Guid? CategoryOf(IReadOnlyDictionary<string, string> filters) =>
+        Guid.TryParse(filters.GetValueOrDefault("categoryId"), out var id) ? id : null;
+
     protected static string CategoryName(CustomerCategoryView category) => IsPersian ? category.NameFa : category.NameEn;
 
     /// <summary>Active users, for owner pickers; empty when the user may not look people up.</summary>
