@@ -177,6 +177,8 @@ public sealed class ShellTests(E2EApp app)
         var page = await app.NewPageAsync();
         await page.SignInAsync(app.AdminEmail, E2EApp.Password, $"/account/login?culture={culture}");
         await page.ExpectHomeAsync();
+        // Signing in takes the profile's language, which other tests may have changed; choose it for this session.
+        await page.GotoAsync($"/?culture={culture}");
         var response = await page.GotoAsync("/no-such-page");
         Assert.Equal(404, response!.Status);
         Assert.Equal(title, (await page.InnerTextAsync("h1")).Trim());

@@ -117,12 +117,17 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         _shown = _allColumns.Where(c => keys.Contains(c.Key)).Select(c => c.Key).ToList();
     }
 
+    // A reload (new search, filter or sort) keeps the selection of the records still in view, so a late search
+    // result does not silently undo what the user ticked.
     private async Task ReloadAsync()
     {
+        var selectedIds = _selected.Select(IdOf).ToHashSet();
         _rows.Clear();
         _selected = [];
         _next = null;
         await LoadAsync(null);
+        selectedIds.UnionWith(_selected.Select(IdOf)); // ticked while loading
+        _selected = _rows.Where(r => selectedIds.Contains(IdOf(r))).ToHashSet();
     }
 
     private Task LoadMoreAsync() => LoadAsync(_next);
