@@ -61,24 +61,7 @@ public sealed class CompanyResource(PeyvandDbContext context) : ResourceDefiniti
     ];
 
     public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =
-        new Dictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>>
-        {
-            ["assignOwner"] = value =>
-            {
-                var owner = CustomerLists.RequiredOwner(value);
-                return w => w with { OwnerId = owner };
-            },
-            ["addTag"] = value =>
-            {
-                var tag = CustomerLists.RequiredTag(value);
-                return w => w with { Tags = CustomerLists.WithTag(w.Tags, tag) };
-            },
-            ["removeTag"] = value =>
-            {
-                var tag = CustomerLists.RequiredTag(value);
-                return w => w with { Tags = CustomerLists.WithoutTag(w.Tags, tag) };
-            },
-        };
+        CustomerLists.OwnerAndTagChanges<CompanyWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags });
 
     public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)
     {

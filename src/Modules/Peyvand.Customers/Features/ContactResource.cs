@@ -67,23 +67,9 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
     public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
 
     public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges { get; } =
-        new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>
+        new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>(
+            CustomerLists.OwnerAndTagChanges<ContactWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags }))
         {
-            ["assignOwner"] = value =>
-            {
-                var owner = CustomerLists.RequiredOwner(value);
-                return w => w with { OwnerId = owner };
-            },
-            ["addTag"] = value =>
-            {
-                var tag = CustomerLists.RequiredTag(value);
-                return w => w with { Tags = CustomerLists.WithTag(w.Tags, tag) };
-            },
-            ["removeTag"] = value =>
-            {
-                var tag = CustomerLists.RequiredTag(value);
-                return w => w with { Tags = CustomerLists.WithoutTag(w.Tags, tag) };
-            },
             ["changeStage"] = value =>
             {
                 var stage = QueryEnum.Parse<LifecycleStage>(value, "value")

@@ -135,4 +135,26 @@ public static class CustomerLists
 
     public static List<string> WithoutTag(IReadOnlyList<string>? tags, string tag) =>
         tags?.Where(t => !string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
+
+    /// <summary>The bulk changes every owned, tagged customer record has: assign owner, add tag, remove tag.</summary>
+    public static Dictionary<string, Func<string?, Func<TWrite, TWrite>>> OwnerAndTagChanges<TWrite>(
+        Func<TWrite, Guid, TWrite> withOwner, Func<TWrite, IReadOnlyList<string>?> tagsOf, Func<TWrite, List<string>, TWrite> withTags) =>
+        new()
+        {
+            ["assignOwner"] = value =>
+            {
+                var owner = RequiredOwner(value);
+                return w => withOwner(w, owner);
+            },
+            ["addTag"] = value =>
+            {
+                var tag = RequiredTag(value);
+                return w => withTags(w, WithTag(tagsOf(w), tag));
+            },
+            ["removeTag"] = value =>
+            {
+                var tag = RequiredTag(value);
+                return w => withTags(w, WithoutTag(tagsOf(w), tag));
+            },
+        };
 }
