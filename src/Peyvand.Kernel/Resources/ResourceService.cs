@@ -27,9 +27,15 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         await definition.PrepareAsync(db, cancellationToken);
-        var page = await Keyset.PageAsync(Matching(Rows.AsNoTracking(), list.Q, filter, parameters), list, Sorts(list), cancellationToken);
+        var page = await PageAsync(Matching(Rows.AsNoTracking(), list.Q, filter, parameters), list, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
+
+    // A search without a sort (or sorted by relevance) ranks a bounded window of matches; anything else is keyset-paged.
+    private Task<Page<TEntity>> PageAsync(IQueryable<TEntity> rows, ListQuery list, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(list.Q) && (list.Sort is null || list.Sort == RelevanceSort) && definition.Relevance(list.Q.Trim()) is { } relevance
+            ? Keyset.RelevancePageAsync(rows, relevance, list, cancellationToken)
+            : Keyset.PageAsync(rows, list, Sorts(list), cancellationToken);
 
     /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
     public async Task<int> CountAsync(
@@ -59,7 +65,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         return query;
     }
 
-    // The resource's sorts, led by relevance when searching (the default order then), plus a named extra (cf.budget).
+    // The resource's sorts, led by relevance when searching (only `-relevance` reaches here), plus a named extra (cf.budget).
     private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)
     {
         var sorts = definition.Sorts;
@@ -78,7 +84,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         await definition.PrepareAsync(db, cancellationToken);
         var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
-        var page = await Keyset.PageAsync(Matching(query, list.Q, null), list, Sorts(list), cancellationToken);
+        var page = await PageAsync(Matching(query, list.Q, null), list, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 

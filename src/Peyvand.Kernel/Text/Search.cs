@@ -85,6 +85,13 @@ public static class Search
         return rows;
     }
 
+    /// <summary>
+    /// The newest <see cref="Api.Keyset.RelevanceWindow"/> rows, for ranking: ordering every match by relevance costs
+    /// as much as there are matches, ranking the newest few does not grow with the table.
+    /// </summary>
+    public static IQueryable<T> Newest<T>(this IQueryable<T> matches) where T : class, IEntity =>
+        matches.OrderByDescending(e => e.Id).Take(Api.Keyset.RelevanceWindow);
+
     /// <summary>Substring matching only, for callers without a context (no typo tolerance, no index on SQLite).</summary>
     public static IQueryable<T> Matching<T>(this IQueryable<T> rows, string query, Expression<Func<T, string>> searchText)
     {
