@@ -100,11 +100,14 @@ public static class Keyset
     /// <summary>
     /// A searched list in relevance order at a cost that does not grow with the table: the
     /// <see cref="RelevanceWindow"/> newest matches first, best first (<paramref name="relevance"/>, then id), then every
-    /// older match, newest first. With fewer matches than the window this is plain relevance order. The cursor keeps
-    /// the window's oldest id, so later pages rank the same window even when records are added meanwhile.
+    /// older match, newest first. With fewer matches than the window this is plain relevance order. When the matches
+    /// without typos (<paramref name="withoutTypos"/>) fill the window they alone are listed: a typo never outranks a
+    /// match, and testing every row for typos is what makes a common word slow. The cursor keeps the window's oldest
+    /// id and that choice, so later pages rank the same window even when records are added meanwhile.
     /// </summary>
     public static async Task<Page<T>> RelevancePageAsync<T>(
-        IQueryable<T> matches, Expression<Func<T, int>> relevance, ListQuery list, CancellationToken cancellationToken)
+        IQueryable<T> matches, IQueryable<T>? withoutTypos, Expression<Func<T, int>> relevance, ListQuery list,
+        CancellationToken cancellationToken)
         where T : class, IEntity
     {
         var errors = LimitErrors(list);
@@ -118,6 +121,7 @@ public static class Keyset
         var limit = list.EffectiveLimit;
         var rows = new List<T>();
         var ranks = new List<int?>();
+        var plain = position?.Plain ?? false;
         Guid? floor;
         if (position is { InTail: true })
         {
@@ -129,14 +133,18 @@ public static class Keyset
             if (position is null)
             {
                 // Ids only: the newest matches are found by walking the id index (common words) or the search index (rare ones).
-                var newest = await matches.OrderByDescending(e => e.Id).Select(e => e.Id).Take(RelevanceWindow).ToListAsync(cancellationToken);
+                var newest = withoutTypos is null ? [] : await NewestIdsAsync(withoutTypos, cancellationToken);
+                plain = newest.Count == RelevanceWindow;
+                if (!plain)
+                    newest = await NewestIdsAsync(matches, cancellationToken);
                 floor = newest.Count == RelevanceWindow ? newest[^1] : null;
                 window = matches.Where(e => newest.Contains(e.Id));
             }
             else
             {
                 floor = position.Floor;
-                window = floor is { } f ? matches.Where(WithIdAtLeast<T>(f)) : matches;
+                window = Chosen(matches, withoutTypos, plain);
+                window = floor is { } f ? window.Where(WithIdAtLeast<T>(f)) : window;
                 window = window.Where(After<T>(relevance, position.Rank, cursor!.Id, descending: false));
             }
             var keyed = await WithKey(Order(window, relevance, descending: false), relevance).Take(limit + 1).ToListAsync(cancellationToken);
@@ -146,7 +154,7 @@ public static class Keyset
         if (rows.Count <= limit && floor is { } older)
         {
             // Past the window: every older match, newest first.
-            var tail = await matches.Where(WithIdBelow<T>(older)).OrderByDescending(e => e.Id).Take(limit + 1 - rows.Count).ToListAsync(cancellationToken);
+            var tail = await Chosen(matches, withoutTypos, plain).Where(WithIdBelow<T>(older)).OrderByDescending(e => e.Id).Take(limit + 1 - rows.Count).ToListAsync(cancellationToken);
             rows.AddRange(tail);
             ranks.AddRange(tail.Select(_ => (int?)null));
         }
@@ -156,11 +164,17 @@ public static class Keyset
         {
             rows.RemoveAt(rows.Count - 1);
             var last = rows.Count - 1;
-            var at = ranks[last] is { } rank ? new RelevancePosition(false, rank, floor) : new RelevancePosition(true, 0, null);
+            var at = ranks[last] is { } rank ? new RelevancePosition(false, rank, floor, plain) : new RelevancePosition(true, 0, null, plain);
             next = new Cursor(at.Format(), rows[last].Id).Encode();
         }
         return new Page<T>(rows, next);
     }
+
+    private static Task<List<Guid>> NewestIdsAsync<T>(IQueryable<T> matches, CancellationToken cancellationToken) where T : class, IEntity =>
+        matches.OrderByDescending(e => e.Id).Select(e => e.Id).Take(RelevanceWindow).ToListAsync(cancellationToken);
+
+    private static IQueryable<T> Chosen<T>(IQueryable<T> matches, IQueryable<T>? withoutTypos, bool plain) =>
+        plain && withoutTypos is not null ? withoutTypos : matches;
 
     private static Dictionary<string, List<string>> LimitErrors(ListQuery list)
     {
@@ -187,23 +201,26 @@ public static class Keyset
     private static MethodCallExpression CompareGuids(Expression left, Expression right) =>
         Expression.Call(left, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, right);
 
-    /// <summary>Where a relevance page ended: at a rank inside the window (whose oldest id is the floor), or in the tail.</summary>
-    private sealed record RelevancePosition(bool InTail, int Rank, Guid? Floor)
+    /// <summary>
+    /// Where a relevance page ended: at a rank inside the window (whose oldest id is the floor), or in the tail; and
+    /// whether the list holds only matches without typos.
+    /// </summary>
+    private sealed record RelevancePosition(bool InTail, int Rank, Guid? Floor, bool Plain)
     {
         private const string Tail = "tail";
 
-        public string Format() => InTail ? Tail : $"{Rank.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{Floor}";
+        public string Format() =>
+            $"{(InTail ? Tail : Rank.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{Floor}/{(Plain ? "p" : "t")}";
 
         public static bool TryParse(string? value, out RelevancePosition? position)
         {
             position = null;
-            if (value == Tail)
-            {
-                position = new RelevancePosition(true, 0, null);
-                return true;
-            }
             var parts = value?.Split('/') ?? [];
-            if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rank))
+            if (parts.Length != 3 || parts[2] is not ("p" or "t"))
+                return false;
+            var inTail = parts[0] == Tail;
+            var rank = 0;
+            if (!inTail && !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out rank))
                 return false;
             Guid? floor = null;
             if (parts[1].Length > 0)
@@ -212,7 +229,7 @@ public static class Keyset
                     return false;
                 floor = parsed;
             }
-            position = new RelevancePosition(false, rank, floor);
+            position = new RelevancePosition(inTail, rank, floor, parts[2] == "p");
             return true;
         }
     }

@@ -74,9 +74,10 @@ public abstract class SearchTests(PeyvandAppFactory app)
     }
 
     [Fact]
-    public async Task Beyond_the_ranking_window_older_matches_follow_newest_first_and_paging_sees_each_once()
+    public async Task Beyond_the_ranking_window_older_matches_follow_newest_first_paging_sees_each_once_and_typos_stay_out()
     {
         var tenant = await app.CreateTenantAsync();
+        var typo = await tenant.CreateAsync("contacts", new { firstName = "Ali", lastName = "Rezaie" });
         var exact = await tenant.CreateAsync("contacts", new { firstName = "Hadi", lastName = "Rezaei" });
         var prefixes = new List<Guid>();
         for (var i = 0; i < Keyset.RelevanceWindow + 2; i++)
@@ -101,6 +102,9 @@ public abstract class SearchTests(PeyvandAppFactory app)
         var original = seen.Where(expected.Contains).ToList();
         Assert.Equal(expected, original);
         Assert.Equal(seen.Count, seen.Distinct().Count());
+        // With a window's worth of real matches, typos only add noise: they are left out.
+        Assert.DoesNotContain(typo, seen);
+        Assert.DoesNotContain(typo, await GlobalAsync(tenant.Admin, "rezaei", "contact"));
 
         // With a window's worth of matches or fewer the ranking is complete: the exact match comes first.
         Assert.Equal(exact, (await ListAsync(tenant.Admin, "contacts", "hadi rezaei"))[0]);
