@@ -11,7 +11,8 @@
 # SIZE is 10k (10 000 contacts, 2 000 companies, 50 000 activities), 100k or 1m (1 000 000, 200 000, 5 000 000).
 # Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
 #   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
-# Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (extra list filter, e.g. a custom field), BENCH_PORT.
+# Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (the filtered list's extra filter, default the demo custom field
+# cf.region=north), BENCH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -89,7 +90,7 @@ common=(--url "http://127.0.0.1:$port" --key "$key" --pid "$app_pid")
 [[ -n "${BENCH_CONCURRENCY:-}" ]] && common+=(--concurrency "$BENCH_CONCURRENCY")
 echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r), .NET $(dotnet --version)"
 case "$scenario" in
-    lists) "${client[@]}" lists "${common[@]}" ${BENCH_FILTER:+--filter "$BENCH_FILTER"} ;;
+    lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;
     mixed) "${client[@]}" mixed "${common[@]}" ;;
     soak) "${client[@]}" mixed "${common[@]}" --seconds "${BENCH_SECONDS:-600}" ;;
     ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" ;;

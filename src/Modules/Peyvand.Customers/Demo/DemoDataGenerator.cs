@@ -35,10 +35,14 @@ public sealed class DemoContactBatch
 /// stages, tags, owners, and two years of notes, calls, tasks and meetings linked to contacts and their companies.
 /// Rows come out in batches, validated and normalised like the API's own writes (search text, primary email and phone),
 /// so any number of them streams in bounded memory. Ids are fresh GUID v7s; everything else follows from the seed.
-/// Shared by <c>seed-demo</c> and the benchmark (bench/), which loads it through <c>seed-demo</c>.
+/// Shared by <c>seed-demo</c> and the benchmark (bench/), which loads it through <c>seed-demo</c>. With
+/// <paramref name="regions"/> (the options of a single-select custom field <c>region</c>), most contacts get a region.
 /// </summary>
-public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid> ownerIds)
+public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid> ownerIds, IReadOnlyList<(string Value, string Fa, string En)>? regions = null)
 {
+    /// <summary>The key of the demo custom field filled from <c>regions</c>.</summary>
+    public const string RegionField = "region";
+
     private static readonly TimeSpan History = TimeSpan.FromDays(730);
     private readonly Random _random = new(seed);
     private readonly DateTime _start = now - History;
@@ -164,7 +168,14 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
             Tags = [.. Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(DemoVocabulary.Tags)).Distinct()],
             OwnerId = Owner(),
         };
-        contact.Reindex(ContactResource.SearchTextOf(contact));
+        string[] customWords = [];
+        if (regions is { Count: > 0 } && _random.NextDouble() < 0.8)
+        {
+            var region = regions[_random.Next(regions.Count)];
+            contact.CustomFields = new System.Text.Json.Nodes.JsonObject { [RegionField] = region.Value }.ToJsonString();
+            customWords = [region.Fa, region.En]; // what the API indexes for a select: its labels
+        }
+        contact.Reindex(ContactResource.SearchTextOf(contact, customWords));
         return (contact, Between(_start, now), company);
     }
 

@@ -85,6 +85,10 @@ public static class DemoVocabulary
 
     public static readonly string[] Tags = ["vip", "newsletter", "b2b", "webinar", "partner", "مشتری ویژه", "نمایشگاه", "همکار", "عمده‌فروش", "تهران"];
 
+    /// <summary>The options of the demo custom field <c>region</c> (a single select on contacts).</summary>
+    public static readonly (string Value, string Fa, string En)[] Regions =
+        [("north", "شمال", "North"), ("south", "جنوب", "South"), ("east", "شرق", "East"), ("west", "غرب", "West"), ("central", "مرکز", "Central")];
+
     public static readonly string[] FreeMailDomains = ["gmail.com", "yahoo.com", "outlook.com", "chmail.ir", "mail.ir"];
 
     public static readonly (string Fa, string En)[] NoteTexts =

@@ -6,6 +6,7 @@ using Peyvand.Identity.Cli;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Cli;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 
@@ -16,7 +17,9 @@ namespace Peyvand.Customers.Demo;
 /// bilingual demo customers. Owners are the organisation's users; with fewer than four, demo sales reps are added (through
 /// the normal user service). Rows go in by <see cref="BulkInsert"/> (COPY on PostgreSQL): no audit entries.
 /// </summary>
-public sealed class SeedDemoVerb(PeyvandDbContext db, BulkInsert bulk, ResourceService<AppUser, UserWrite, UserView> users, TimeProvider clock) : ICliVerb
+public sealed class SeedDemoVerb(
+    PeyvandDbContext db, BulkInsert bulk, ResourceService<AppUser, UserWrite, UserView> users,
+    ResourceService<CustomFieldDefinition, CustomFieldWrite, CustomFieldView> customFields, TimeProvider clock) : ICliVerb
 {
     private const int DemoReps = 3;
 
@@ -34,10 +37,11 @@ public sealed class SeedDemoVerb(PeyvandDbContext db, BulkInsert bulk, ResourceS
         var watch = Stopwatch.StartNew();
         db.CurrentUser.ActAsSystem(tenant.Id);
         var owners = await OwnersAsync(tenant, output, cancellationToken);
+        var regions = await RegionsAsync(output, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var stamp = new BulkStamp(tenant.Id, null, now);
-        var generator = new DemoDataGenerator(seed, now, owners);
+        var generator = new DemoDataGenerator(seed, now, owners, regions);
         var batchSize = db.Database.IsNpgsql() ? 20_000 : 5_000;
         int companies = 0, people = 0, activities = 0, links = 0;
         foreach (var batch in generator.Companies(size.Companies, batchSize))
@@ -58,6 +62,24 @@ public sealed class SeedDemoVerb(PeyvandDbContext db, BulkInsert bulk, ResourceS
             $"Seeded {companies:N0} companies, {people:N0} contacts and {activities:N0} activities ({links:N0} links) " +
             $"in {tenant.Slug}, seed {seed}, in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
+    }
+
+    // A custom field to fill and filter by (the benchmark's filtered list uses cf.region): made once, through the normal
+    // service; an organisation whose own "region" field is something else keeps it, and demo contacts get no region.
+    private async Task<IReadOnlyList<(string Value, string Fa, string En)>?> RegionsAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<CustomFieldDefinition>()
+            .SingleOrDefaultAsync(d => d.EntityType == CustomersModule.Contacts && d.Key == DemoDataGenerator.RegionField, cancellationToken);
+        if (existing is null)
+        {
+            await customFields.CreateAsync(new CustomFieldWrite(CustomersModule.Contacts, DemoDataGenerator.RegionField, CustomFieldType.SingleSelect,
+                "منطقه", "Region", Options: [.. DemoVocabulary.Regions.Select(r => new CustomFieldOptionInput(r.Value, r.Fa, r.En))]), cancellationToken);
+            await output.WriteLineAsync($"Created the custom field {DemoDataGenerator.RegionField} on contacts.");
+            return DemoVocabulary.Regions;
+        }
+        if (existing is { Type: CustomFieldType.SingleSelect, Archived: false })
+            return [.. existing.Options.Select(o => (o.Value, o.LabelFa, o.LabelEn))];
+        return null;
     }
 
     // The organisation's active users own the records; a fresh install has only its administrator, so add a few reps.
