@@ -184,11 +184,12 @@ public static class Keyset
         return errors;
     }
 
+    // id >= floor and id < bound, with the same Guid comparison the keyset cursor uses.
     private static Expression<Func<T, bool>> WithIdAtLeast<T>(Guid floor) where T : class, IEntity =>
-        IdCompared<T>(floor, (id, value) => Expression.GreaterThanOrEqual(CompareGuids(id, value), Expression.Constant(0)));
+        IdCompared<T>(floor, (id, value) => Expression.Not(Compare(id, value, descending: true)));
 
     private static Expression<Func<T, bool>> WithIdBelow<T>(Guid bound) where T : class, IEntity =>
-        IdCompared<T>(bound, (id, value) => Expression.LessThan(CompareGuids(id, value), Expression.Constant(0)));
+        IdCompared<T>(bound, (id, value) => Compare(id, value, descending: true));
 
     private static Expression<Func<T, bool>> IdCompared<T>(Guid value, Func<Expression, Expression, Expression> compare)
         where T : class, IEntity
@@ -197,9 +198,6 @@ public static class Keyset
         var id = Expression.Property(Expression.Convert(e, typeof(IEntity)), nameof(IEntity.Id));
         return Expression.Lambda<Func<T, bool>>(compare(id, Parameter(value, typeof(Guid))), e);
     }
-
-    private static MethodCallExpression CompareGuids(Expression left, Expression right) =>
-        Expression.Call(left, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, right);
 
     /// <summary>
     /// Where a relevance page ended: at a rank inside the window (whose oldest id is the floor), or in the tail; and

@@ -90,23 +90,15 @@ public static class Search
     }
 
     /// <summary>
-    /// The newest <see cref="Api.Keyset.RelevanceWindow"/> rows, for ranking: ordering every match by relevance costs
-    /// as much as there are matches, ranking the newest few does not grow with the table.
+    /// The <paramref name="limit"/> best matches for the global search: the first page of a searched list
+    /// (<see cref="Api.Keyset.RelevancePageAsync"/>), so both rank the same window of newest matches.
     /// </summary>
-    public static IQueryable<T> Newest<T>(this IQueryable<T> matches) where T : class, IEntity =>
-        matches.OrderByDescending(e => e.Id).Take(Api.Keyset.RelevanceWindow);
-
-    /// <summary>
-    /// The matches worth ranking: without typos when there are a window's worth of those (a typo never outranks a
-    /// match, and checking every row for typos is what makes a common word slow), else every match, typos included.
-    /// </summary>
-    public static async Task<IQueryable<T>> RankableAsync<T>(
-        this IQueryable<T> rows, PeyvandDbContext db, string query, Expression<Func<T, string>> searchText, CancellationToken cancellationToken)
-        where T : class, IEntity
-    {
-        var plain = rows.Matching(db, query, searchText, typos: false);
-        return await plain.Newest().CountAsync(cancellationToken) == Api.Keyset.RelevanceWindow ? plain : rows.Matching(db, query, searchText);
-    }
+    public static async Task<IReadOnlyList<T>> BestAsync<T>(
+        this IQueryable<T> rows, PeyvandDbContext db, string query, Expression<Func<T, string>> searchText, int limit,
+        CancellationToken cancellationToken)
+        where T : class, IEntity =>
+        (await Api.Keyset.RelevancePageAsync(rows.Matching(db, query, searchText), rows.Matching(db, query, searchText, typos: false),
+            Relevance(query, searchText), new Api.ListQuery(null, limit, null, null), cancellationToken)).Items;
 
     /// <summary>Substring matching only, for callers without a context (no typo tolerance, no index on SQLite).</summary>
     public static IQueryable<T> Matching<T>(this IQueryable<T> rows, string query, Expression<Func<T, string>> searchText)

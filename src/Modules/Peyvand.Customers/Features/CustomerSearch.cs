@@ -5,17 +5,16 @@ using Peyvand.Kernel.Text;
 
 namespace Peyvand.Customers.Features;
 
-/// <summary>Contacts in the global search, best fit first (exact, then prefix, infix, typos) among the newest matches.</summary>
+/// <summary>Contacts in the global search, best fit first (exact, then prefix, infix, typos), ranked like a searched list.</summary>
 public sealed class ContactSearch(PeyvandDbContext db) : ISearchProvider
 {
     public string Resource => CustomersModule.Contacts;
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
-        await (await db.Set<Contact>().AsNoTracking().RankableAsync(db, query, c => c.SearchText, cancellationToken)).Newest()
-            .OrderBy(Search.Relevance<Contact>(query, c => c.SearchText)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-            .Take(limit)
-            .Select(c => new SearchHit("contact", c.Id, (c.FirstName + " " + c.LastName).Trim(), c.PrimaryEmail ?? c.PrimaryPhone))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var page = await db.Set<Contact>().AsNoTracking().BestAsync(db, query, c => c.SearchText, limit, cancellationToken);
+        return [.. page.Select(c => new SearchHit("contact", c.Id, (c.FirstName + " " + c.LastName).Trim(), c.PrimaryEmail ?? c.PrimaryPhone))];
+    }
 }
 
 /// <summary>Companies in the global search, best fit first.</summary>
@@ -23,10 +22,9 @@ public sealed class CompanySearch(PeyvandDbContext db) : ISearchProvider
 {
     public string Resource => CustomersModule.Companies;
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
-        await (await db.Set<Company>().AsNoTracking().RankableAsync(db, query, c => c.SearchText, cancellationToken)).Newest()
-            .OrderBy(Search.Relevance<Company>(query, c => c.SearchText)).ThenBy(c => c.Name).ThenBy(c => c.Id)
-            .Take(limit)
-            .Select(c => new SearchHit("company", c.Id, c.Name, c.Industry))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var page = await db.Set<Company>().AsNoTracking().BestAsync(db, query, c => c.SearchText, limit, cancellationToken);
+        return [.. page.Select(c => new SearchHit("company", c.Id, c.Name, c.Industry))];
+    }
 }
