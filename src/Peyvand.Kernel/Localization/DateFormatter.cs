@@ -35,11 +35,20 @@ public static class DateFormatter
     private static readonly string[] WeekdaysEn = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
     /// <summary>The user's calendar, or the language's usual one (fa: Jalali, otherwise Gregorian).</summary>
-    public static CalendarKind CalendarFor(string language, string? calendar) => calendar?.ToLowerInvariant() switch
+    public static CalendarKind CalendarFor(string language, string? calendar) => CalendarFor(language, calendar, null);
+
+    /// <summary>
+    /// The calendar a user reads: their own choice, else their organisation's default, and only when neither is known
+    /// the language's usual one. The language never overrides a choice: an English user in a Jalali organisation reads Jalali.
+    /// </summary>
+    public static CalendarKind CalendarFor(string language, string? userCalendar, string? organisationCalendar) =>
+        Parse(userCalendar) ?? Parse(organisationCalendar) ?? (IsPersian(language) ? CalendarKind.Jalali : CalendarKind.Gregorian);
+
+    private static CalendarKind? Parse(string? calendar) => calendar?.ToLowerInvariant() switch
     {
         "jalali" => CalendarKind.Jalali,
         "gregorian" => CalendarKind.Gregorian,
-        _ => IsPersian(language) ? CalendarKind.Jalali : CalendarKind.Gregorian,
+        _ => null,
     };
 
     /// <summary>The Jalali year, month (1-12) and day of a date.</summary>
