@@ -117,6 +117,37 @@ public sealed class CustomerPagesTests(E2EApp app)
     }
 
     [Fact]
+    public async Task Birthday_TypedInPersianDigits_IsSaved_AndAnImpossibleDayIsExplainedUnderTheField()
+    {
+        var page = await SignedInPageAsync("fa-IR", 360, 740);
+        await page.GotoAsync("/contacts/new");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-last-name input", "تولد" + Suffix());
+        var birthday = page.Locator(".pv-birthday input");
+
+        // 1402 is not a leap year: Esfand has 29 days.
+        await birthday.FillAsync("۱۴۰۲/۱۲/۳۰");
+        await birthday.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".pv-birthday .mud-input-helper-text.mud-input-error")).ToHaveTextAsync("اسفند ۱۴۰۲ فقط ۲۹ روز دارد.");
+        await E2EApp.ScreenshotAsync(page, "contact-birthday-error-fa-phone");
+
+        await birthday.FillAsync("1370/6/15");
+        await birthday.PressAsync("Tab");
+        await Assertions.Expect(birthday).ToHaveValueAsync("۱۳۷۰/۰۶/۱۵");
+        await Assertions.Expect(page.Locator(".pv-birthday .mud-input-helper-text.mud-input-error")).ToHaveCountAsync(0);
+
+        // The calendar button opens a Jalali month.
+        await page.ClickAsync(".pv-birthday .mud-input-adornment button");
+        await page.Locator(".pv-date-popover .mud-picker-calendar-header-switch", new() { HasTextString = "شهریور" }).WaitForAsync();
+        await E2EApp.ScreenshotAsync(page, "contact-birthday-calendar-fa-phone");
+        await page.ClickAsync(".pv-date-close");
+
+        await page.ClickAsync(".pv-save");
+        await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+        await page.Locator("dd", new() { HasTextString = "۱۵ شهریور ۱۳۷۰" }).WaitForAsync();
+    }
+
+    [Fact]
     public async Task Company_ListsTheContactCreatedFromItsPage()
     {
         var page = await SignedInPageAsync("en-US");

@@ -1,14 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Peyvand.E2E.Infrastructure;
-using Peyvand.Identity.Domain;
-using Peyvand.Identity.Features;
-using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Localization;
-using Peyvand.Kernel.Resources;
-using Peyvand.Kernel.Tenancy;
 using QRCoder;
 
 namespace Peyvand.E2E;
@@ -139,7 +132,7 @@ public sealed class ShellTests(E2EApp app)
     [Fact]
     public async Task FirstRun_AsksTheBootstrapAdminForAPasswordAndTheBasics_Once()
     {
-        var email = await CreateFirstRunAdminAsync();
+        var email = await app.CreateFirstRunAdminAsync();
         var page = await app.NewPageAsync(360, 740);
         await page.SignInAsync(email, E2EApp.Password, "/account/login?culture=fa-IR");
         await page.WaitForURLAsync(new Regex("/account/first-run$"));
@@ -190,20 +183,52 @@ public sealed class ShellTests(E2EApp app)
         await page.ExpectHomeAsync();
     }
 
-    private async Task<string> CreateFirstRunAdminAsync()
+    [Theory]
+    [InlineData("fa-IR")]
+    [InlineData("en-US")]
+    public async Task AppBar_AtPhoneWidth_KeepsTheOrganisationsName_AndSearchAndUserMenuWork(string culture)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
-        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
-        var role = await db.Set<Role>().SingleAsync(r => r.BuiltInKey == BuiltInRoles.Administrator);
-        var email = $"first-{Guid.NewGuid():N}@example.com";
-        var created = await scope.ServiceProvider.GetRequiredService<ResourceService<AppUser, UserWrite, UserView>>()
-            .CreateAsync(new UserWrite(email, "First Admin", [role.Id], Password: E2EApp.Password), CancellationToken.None);
-        var user = await db.Set<AppUser>().SingleAsync(u => u.Id == created.View.Id);
-        user.FirstRunPending = true;
-        await db.SaveChangesAsync();
-        return email;
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "کاربر تلفن" : "Phone User", culture[..2]);
+        var page = await app.NewPageAsync(360, 740);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+        await page.WaitForCircuitAsync();
+        await E2EApp.ScreenshotAsync(page, $"shell-appbar-{culture}-phone");
+
+        // The name stands next to the logo, inside the screen, cut with an ellipsis when long; nothing scrolls sideways.
+        var name = page.Locator(".pv-app-name");
+        Assert.True(await name.IsVisibleAsync(), "The organisation's name is hidden at 360 px.");
+        Assert.False(string.IsNullOrWhiteSpace(await name.InnerTextAsync()));
+        var box = (await name.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 40 && box.X >= 0 && box.X + box.Width <= 360, $"The name is squeezed or off screen: {box.X}+{box.Width}.");
+        Assert.Equal("ellipsis", await name.EvaluateAsync<string>("e => getComputedStyle(e).textOverflow"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The app bar scrolls sideways at 360 px.");
+
+        // Search: a button opens the box over the whole bar, focused; the back arrow closes it.
+        Assert.False(await page.Locator(".pv-global-search input").IsVisibleAsync());
+        await page.ClickAsync(".pv-search-toggle");
+        var search = page.Locator(".pv-global-search input");
+        await Assertions.Expect(search).ToBeVisibleAsync();
+        await Assertions.Expect(search).ToBeFocusedAsync();
+        var searchBox = (await search.BoundingBoxAsync())!;
+        Assert.True(searchBox.Width >= 200, $"The opened search box is only {searchBox.Width} px wide.");
+        await search.FillAsync("zz");
+        await E2EApp.ScreenshotAsync(page, $"shell-appbar-search-{culture}-phone");
+        await page.ClickAsync(".pv-search-close");
+        await Assertions.Expect(search).Not.ToBeVisibleAsync();
+
+        // The user menu opens, with the theme switch that the bar has no room for.
+        await page.ClickAsync(fa ? "button[aria-label='منوی حساب کاربری']" : "button[aria-label='Account menu']");
+        await Assertions.Expect(page.Locator(".pv-menu-theme")).ToBeVisibleAsync();
+        await E2EApp.ScreenshotAsync(page, $"shell-appbar-menu-{culture}-phone");
+        await page.ClickAsync(".pv-menu-preferences");
+        await page.WaitForURLAsync(new Regex("/me/preferences$"));
+
+        // On a desktop the search box sits in the bar itself, and the toggle is gone.
+        await page.SetViewportSizeAsync(1280, 800);
+        await Assertions.Expect(page.Locator(".pv-global-search input")).ToBeVisibleAsync();
+        Assert.False(await page.Locator(".pv-search-toggle").IsVisibleAsync());
     }
 
     private static async Task<string> BackgroundAsync(IPage page) =>

@@ -35,11 +35,20 @@ public static class DateFormatter
     private static readonly string[] WeekdaysEn = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
     /// <summary>The user's calendar, or the language's usual one (fa: Jalali, otherwise Gregorian).</summary>
-    public static CalendarKind CalendarFor(string language, string? calendar) => calendar?.ToLowerInvariant() switch
+    public static CalendarKind CalendarFor(string language, string? calendar) => CalendarFor(language, calendar, null);
+
+    /// <summary>
+    /// The calendar a user reads: their own choice, else their organisation's default, and only when neither is known
+    /// the language's usual one. The language never overrides a choice: an English user in a Jalali organisation reads Jalali.
+    /// </summary>
+    public static CalendarKind CalendarFor(string language, string? userCalendar, string? organisationCalendar) =>
+        Parse(userCalendar) ?? Parse(organisationCalendar) ?? (IsPersian(language) ? CalendarKind.Jalali : CalendarKind.Gregorian);
+
+    private static CalendarKind? Parse(string? calendar) => calendar?.ToLowerInvariant() switch
     {
         "jalali" => CalendarKind.Jalali,
         "gregorian" => CalendarKind.Gregorian,
-        _ => IsPersian(language) ? CalendarKind.Jalali : CalendarKind.Gregorian,
+        _ => null,
     };
 
     /// <summary>The Jalali year, month (1-12) and day of a date.</summary>
@@ -92,12 +101,20 @@ public static class DateFormatter
     public static bool TryParse(string? text, CalendarKind calendar, out DateOnly date)
     {
         date = default;
+        return TryParseParts(text, out var year, out var month, out var day) && TryCreate(year, month, day, calendar, out date);
+    }
+
+    /// <summary>
+    /// The three numbers of a typed year/month/day, in any of the digit sets, whether or not the calendar has that day
+    /// (so a form can say why "1402/12/30" is refused rather than just that it is).
+    /// </summary>
+    public static bool TryParseParts(string? text, out int year, out int month, out int day)
+    {
+        (year, month, day) = (0, 0, 0);
         var parts = Digits.ToAscii(text ?? "").Split(['/', '-', '.', ' ', '\u060C'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
-            return false;
-        return TryCreate(year, month, day, calendar, out date);
+        return parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out month)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out day);
     }
 
     /// <summary>The date of a year, month and day in a calendar, when the calendar has that day.</summary>

@@ -107,6 +107,23 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         return email;
     }
 
+    /// <summary>An administrator who, like the bootstrap one, still has to pass the first-run page.</summary>
+    public async Task<string> CreateFirstRunAdminAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+        var role = await db.Set<Role>().SingleAsync(r => r.BuiltInKey == BuiltInRoles.Administrator);
+        var email = $"first-{Guid.NewGuid():N}@example.com";
+        var created = await scope.ServiceProvider.GetRequiredService<ResourceService<AppUser, UserWrite, UserView>>()
+            .CreateAsync(new UserWrite(email, "First Admin", [role.Id], Password: Password), CancellationToken.None);
+        var user = await db.Set<AppUser>().SingleAsync(u => u.Id == created.View.Id);
+        user.FirstRunPending = true;
+        await db.SaveChangesAsync();
+        return email;
+    }
+
     private static readonly Lock LogLock = new();
 
     private static void Log(string line)

@@ -73,16 +73,97 @@ public sealed class InputComponentTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData("1404/12/30")] // 1404 is not a leap year: Esfand has 29 days
-    [InlineData("1403/13/01")]
-    [InlineData("not a date")]
-    public async Task DateField_Jalali_RefusesDaysTheCalendarLacks(string typed)
+    [InlineData("1404/12/30", "Esfand 1404 has only 29 days.")] // 1404 is not a leap year
+    [InlineData("1403/13/01", "There is no month 13: a year has 12 months.")]
+    [InlineData("not a date", "Enter a date as year/month/day, e.g. 1403/12/30.")]
+    public async Task DateField_Jalali_RefusesDaysTheCalendarLacks_SayingWhyUnderTheField(string typed, string message)
     {
         UseLanguage("en-US");
         DateTime? value = null;
         var field = RenderDateField("en", CalendarKind.Jalali, v => value = v);
         await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
         Assert.Null(value);
+        Assert.Equal(message, field.Find(".mud-input-helper-text.mud-input-error").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("fa", CalendarKind.Jalali, "1403/12/31", "اسفند ۱۴۰۳ فقط ۳۰ روز دارد.")] // even a leap Esfand has 30
+    [InlineData("fa", CalendarKind.Jalali, "۱۴۰۲/۱۲/۳۰", "اسفند ۱۴۰۲ فقط ۲۹ روز دارد.")] // 1402 is not a leap year
+    [InlineData("en", CalendarKind.Jalali, "١٤٠٢/١٢/٣٠", "Esfand 1402 has only 29 days.")]
+    [InlineData("en", CalendarKind.Gregorian, "2025-02-30", "February 2025 has only 28 days.")]
+    [InlineData("fa", CalendarKind.Gregorian, "۲۰۲۵/۰۲/۳۰", "فوریه ۲۰۲۵ فقط ۲۸ روز دارد.")]
+    public async Task DateField_ImpossibleDate_ShowsAnInlineErrorInTheUsersLanguage_AndKeepsTheOldValue(
+        string language, CalendarKind calendar, string typed, string message)
+    {
+        UseLanguage(language == "fa" ? "fa-IR" : "en-US");
+        var changes = 0;
+        var old = new DateTime(2025, 1, 1);
+        var field = _ctx.Render<DateField>(p => p.Add(f => f.Calendar, calendar).Add(f => f.Language, language)
+            .Add(f => f.Date, old).Add(f => f.DateChanged, _ => changes++));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
+
+        Assert.Equal(0, changes);
+        Assert.Equal(message, field.Find(".mud-input-helper-text.mud-input-error").TextContent.Trim());
+        Assert.Equal("true", field.Find("input").GetAttribute("aria-invalid"));
+        // The typed text stays for correcting; a good date clears the message.
+        Assert.Equal(typed, field.Find("input").GetAttribute("value"));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "2025/02/28" });
+        Assert.Empty(field.FindAll(".mud-input-error"));
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task DateField_OutsideMinAndMax_IsRefusedWithTheLimit()
+    {
+        UseLanguage("fa-IR");
+        DateTime? value = null;
+        var field = _ctx.Render<DateField>(p => p.Add(f => f.Calendar, CalendarKind.Jalali).Add(f => f.Language, "fa")
+            .Add(f => f.MinDate, new DateTime(2025, 3, 21)).Add(f => f.DateChanged, v => value = v));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "1403/12/30" });
+        Assert.Null(value);
+        Assert.Equal("تاریخ ۱۴۰۴/۰۱/۰۱ یا پس از آن را انتخاب کنید.", field.Find(".mud-input-error").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("fa", "1403-12-30", "۱۴۰۳/۱۲/۳۰")]
+    [InlineData("fa", "١٤٠٤.١.١", "۱۴۰۴/۰۱/۰۱")]
+    [InlineData("en", "۱۴۰۴/۱/۱", "1404/01/01")]
+    public async Task DateField_ShowsATypedDateBackInThePagesDigits(string language, string typed, string shown)
+    {
+        UseLanguage(language == "fa" ? "fa-IR" : "en-US");
+        var field = _ctx.Render<DateField>(p => p.Add(f => f.Calendar, CalendarKind.Jalali).Add(f => f.Language, language));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
+        Assert.Equal(shown, field.Find("input").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("۹:۳۰", 9, 30, "۰۹:۳۰")]
+    [InlineData("١٤:٠٥", 14, 5, "۱۴:۰۵")]
+    [InlineData("1430", 14, 30, "۱۴:۳۰")]
+    [InlineData("8", 8, 0, "۰۸:۰۰")]
+    [InlineData("23.59", 23, 59, "۲۳:۵۹")]
+    public async Task TimeField_ReadsAnyDigits_AndShowsPersianDigitsInFa(string typed, int hours, int minutes, string shown)
+    {
+        UseLanguage("fa-IR");
+        TimeSpan? value = null;
+        var field = _ctx.Render<TimeField>(p => p.Add(f => f.TimeChanged, v => value = v));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
+        Assert.Equal(new TimeSpan(hours, minutes, 0), value);
+        Assert.Equal(shown, field.Find("input").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("24:00")]
+    [InlineData("9:75")]
+    [InlineData("noon")]
+    public async Task TimeField_RefusesImpossibleTimes_SayingWhy(string typed)
+    {
+        UseLanguage("en-US");
+        var changes = 0;
+        var field = _ctx.Render<TimeField>(p => p.Add(f => f.Time, new TimeSpan(9, 0, 0)).Add(f => f.TimeChanged, _ => changes++));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
+        Assert.Equal(0, changes);
+        Assert.Equal("Enter a time as hours:minutes (00:00 to 23:59), e.g. 09:30.", field.Find(".mud-input-error").TextContent.Trim());
     }
 
     [Fact]
@@ -96,13 +177,12 @@ public sealed class InputComponentTests : IAsyncDisposable
     }
 
     [Fact]
-    public void DateField_ShowsTheDateInTheUsersCalendar()
+    public void DateField_ShowsTheDateInTheUsersCalendar_InPersianDigits()
     {
         UseLanguage("fa-IR");
         var field = _ctx.Render<DateField>(p => p.Add(f => f.Calendar, CalendarKind.Jalali).Add(f => f.Language, "fa")
             .Add(f => f.Date, new DateTime(2025, 3, 21)));
-        // MudBlazor formats the shown value itself (ASCII digits); typed Persian digits are still read.
-        Assert.Equal("1404/01/01", Digits.ToAscii(field.Find("input").GetAttribute("value") ?? ""));
+        Assert.Equal("۱۴۰۴/۰۱/۰۱", field.Find("input").GetAttribute("value"));
     }
 
     [Theory]

@@ -50,6 +50,16 @@ public sealed class DateFormatterTests
     public void CalendarFor_PrefersTheUsersChoice_ThenTheLanguage(string language, string? calendar, CalendarKind expected) =>
         Assert.Equal(expected, DateFormatter.CalendarFor(language, calendar));
 
+    [Theory]
+    [InlineData("fa", null, "gregorian", CalendarKind.Gregorian)]
+    [InlineData("en", null, "jalali", CalendarKind.Jalali)]
+    [InlineData("en", "gregorian", "jalali", CalendarKind.Gregorian)]
+    [InlineData("fa", "", "gregorian", CalendarKind.Gregorian)]
+    [InlineData("fa", null, null, CalendarKind.Jalali)]
+    public void CalendarFor_PrefersTheUsersChoice_ThenTheOrganisations_NotTheLanguage(
+        string language, string? user, string? organisation, CalendarKind expected) =>
+        Assert.Equal(expected, DateFormatter.CalendarFor(language, user, organisation));
+
     [Fact]
     public void Today_IsTheDateInTheUsersTimeZone()
     {

@@ -177,7 +177,7 @@ public sealed class EmailTaskReminder(PeyvandDbContext db, IEmailSender email, I
         var tenant = await db.Set<Tenant>().SingleAsync(t => t.Id == context.TenantId, cancellationToken);
         var fa = (user.Language ?? tenant.DefaultLanguage) == "fa";
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone ?? tenant.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var when = activity.DueAt is { } dueAt ? When(dueAt, zone, fa, user.Calendar) : null;
+        var when = activity.DueAt is { } dueAt ? When(dueAt, zone, fa, DateFormatter.CalendarFor(fa ? "fa" : "en", user.Calendar, tenant.DefaultCalendar)) : null;
         var link = urls.Value.PublicUrl is { Length: > 0 } baseUrl
             ? baseUrl.TrimEnd('/') + (ActivityNotificationKinds.LinkFor(activity) ?? "/my-day") : null;
         var message = fa
@@ -190,10 +190,10 @@ public sealed class EmailTaskReminder(PeyvandDbContext db, IEmailSender email, I
         await email.SendAsync(message, cancellationToken);
     }
 
-    private static string When(DateTime utc, TimeZoneInfo zone, bool fa, string? calendar)
+    private static string When(DateTime utc, TimeZoneInfo zone, bool fa, CalendarKind calendar)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
-        var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), fa ? "fa" : "en", DateFormatter.CalendarFor(fa ? "fa" : "en", calendar))
+        var text = DateFormatter.ShortDate(DateOnly.FromDateTime(local), fa ? "fa" : "en", calendar)
             + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
         return fa ? Digits.ToPersian(text) : text;
     }

@@ -7,7 +7,7 @@ using Peyvand.Kernel.Resources;
 
 namespace Peyvand.Customers.Features;
 
-/// <summary>The caller's open tasks due today or overdue (today as the organisation's clock reads it), soonest first.</summary>
+/// <summary>The caller's open tasks due today or overdue (today in the caller's time zone, else the organisation's), soonest first.</summary>
 public sealed class MyDay(PeyvandDbContext db, ResourceDefinition<Activity, ActivityWrite, ActivityView> activities, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ActivityView>> HandleAsync(CancellationToken cancellationToken)
@@ -16,7 +16,9 @@ public sealed class MyDay(PeyvandDbContext db, ResourceDefinition<Activity, Acti
         me.Demand(CustomersModule.Activities, PermissionAction.Read);
         var userId = me.UserId;
         var tenantId = me.RequireTenant();
-        var zoneId = await db.Set<Tenant>().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
+        // Today as the user's clock reads it: their own time zone, else the organisation's.
+        var zoneId = await db.Set<AppUser>().Where(u => u.Id == userId).Select(u => u.TimeZone).SingleOrDefaultAsync(cancellationToken)
+            ?? await db.Set<Tenant>().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
         var endOfToday = TimeZoneInfo.ConvertTimeToUtc(localNow.Date.AddDays(1), zone);

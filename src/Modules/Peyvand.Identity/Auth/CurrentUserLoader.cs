@@ -18,6 +18,10 @@ public static class PeyvandClaims
     public const string TimeZone = "peyvand:tz";
     public const string Theme = "peyvand:theme";
 
+    // The organisation's defaults, for users who have not chosen their own calendar or time zone.
+    public const string OrganisationCalendar = "peyvand:org-calendar";
+    public const string OrganisationTimeZone = "peyvand:org-tz";
+
     /// <summary>The bootstrap administrator still has to choose a password and the organisation's basics.</summary>
     public const string FirstRun = "peyvand:first-run";
 }

@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Peyvand.Identity.Domain;
+using Peyvand.Kernel.Data;
 
 namespace Peyvand.Identity.Auth;
 
 /// <summary>Puts the user's tenant into the sign-in cookie, so every later request knows it without a lookup by email.</summary>
-public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, PeyvandDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -22,6 +24,14 @@ public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOp
             identity.AddClaim(new Claim(PeyvandClaims.TimeZone, user.TimeZone));
         if (!string.IsNullOrEmpty(user.Theme))
             identity.AddClaim(new Claim(PeyvandClaims.Theme, user.Theme));
+        // Re-read with every cookie refresh (each minute), so a change of the organisation's defaults reaches everyone.
+        var defaults = await db.Set<Tenant>().AsNoTracking().Where(t => t.Id == user.TenantId)
+            .Select(t => new { t.DefaultCalendar, t.TimeZone }).SingleOrDefaultAsync();
+        if (defaults is not null)
+        {
+            identity.AddClaim(new Claim(PeyvandClaims.OrganisationCalendar, defaults.DefaultCalendar));
+            identity.AddClaim(new Claim(PeyvandClaims.OrganisationTimeZone, defaults.TimeZone));
+        }
         if (user.FirstRunPending)
             identity.AddClaim(new Claim(PeyvandClaims.FirstRun, "1"));
         return identity;

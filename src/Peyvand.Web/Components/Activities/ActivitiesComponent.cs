@@ -50,19 +50,4 @@ public abstract class ActivitiesComponent : CustomersPage
 
     protected string DurationText(int? seconds) =>
         seconds is { } s ? Num(string.Format(CultureInfo.InvariantCulture, "{0}:{1:00}", s / 60, s % 60)) : "—";
-
-    /// <summary>A date-picker culture in the user's calendar (Jalali pickers need fa-IR, whose optional calendars include it).</summary>
-    public static CultureInfo PickerCulture(UserClock clock)
-    {
-        var culture = (CultureInfo)CultureInfo.GetCultureInfo(clock.Language == "fa" || clock.Calendar == CalendarKind.Jalali ? "fa-IR" : "en-GB").Clone();
-        try
-        {
-            culture.DateTimeFormat.Calendar = clock.Calendar == CalendarKind.Jalali ? new PersianCalendar() : new GregorianCalendar();
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // The culture does not offer that calendar: keep its own.
-        }
-        return culture;
-    }
 }

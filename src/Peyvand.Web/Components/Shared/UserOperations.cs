@@ -30,11 +30,17 @@ public sealed class UserOperations(IServiceScopeFactory scopes, AuthenticationSt
 /// <summary>Dates and times as one user reads them: Jalali or Gregorian, their time zone, Persian digits in fa.</summary>
 public sealed record UserClock(string Language, CalendarKind Calendar, TimeZoneInfo Zone)
 {
+    private const string DefaultZone = "Asia/Tehran";
+
     public static UserClock For(ClaimsPrincipal? user)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var calendar = DateFormatter.CalendarFor(language, user?.FindFirst(PeyvandClaims.Calendar)?.Value);
-        var zoneId = user?.FindFirst(PeyvandClaims.TimeZone)?.Value ?? "Asia/Tehran";
+        // The user's own choice, else the organisation's default (both ride in the cookie), never the language alone.
+        var calendar = DateFormatter.CalendarFor(language, user?.FindFirst(PeyvandClaims.Calendar)?.Value,
+            user?.FindFirst(PeyvandClaims.OrganisationCalendar)?.Value);
+        var zoneId = user?.FindFirst(PeyvandClaims.TimeZone)?.Value is { Length: > 0 } mine ? mine
+            : user?.FindFirst(PeyvandClaims.OrganisationTimeZone)?.Value is { Length: > 0 } organisation ? organisation
+            : DefaultZone;
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         return new UserClock(language, calendar, zone);
     }
