@@ -64,6 +64,74 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Bulk_by_filter_takes_the_custom_field_filters_of_the_list()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new { entity = "contacts", key = "budget", type = "number", labelFa = "بودجه", labelEn = "Budget" });
+        var small = await ContactAsync(tenant.Admin, "A", "Small", stage: "lead");
+        var large = await ContactAsync(tenant.Admin, "B", "Large", stage: "lead");
+        var largeCustomer = await ContactAsync(tenant.Admin, "C", "Customer", stage: "customer");
+        foreach (var (id, budget) in new[] { (small, 10), (large, 500), (largeCustomer, 900) })
+            await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { customFields = new { budget } })).ShouldHaveAsync(HttpStatusCode.OK);
+
+        // The same filter as GET /contacts?lifecycleStage=lead&cf.budget.gte=100 (Persian digits are read as in the list).
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new
+        {
+            filter = new { lifecycleStage = "lead" },
+            customFields = new Dictionary<string, string> { ["budget.gte"] = "۱۰۰" },
+            action = "addTag",
+            value = "big",
+        });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await response.JsonAsync()).GetProperty("changed").GetInt32());
+        Assert.Equal(["big"], Tags(await GetContactAsync(tenant.Admin, large)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, small)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, largeCustomer)));
+
+        // The cf. prefix may be kept, as a saved view stores it.
+        var prefixed = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new
+        {
+            filter = new { },
+            customFields = new Dictionary<string, string> { ["cf.budget.lt"] = "600" },
+            action = "addTag",
+            value = "mid",
+        });
+        await prefixed.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await prefixed.JsonAsync()).GetProperty("changed").GetInt32());
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, largeCustomer)));
+
+        // Unknown fields, wrong operators and custom-field filters with ids are refused; nothing changes.
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { filter = new { }, customFields = new { salary = "1" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { filter = new { }, customFields = new Dictionary<string, string> { ["budget.like"] = "1" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { small }, customFields = new { budget = "10" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["mid"], Tags(await GetContactAsync(tenant.Admin, small)));
+    }
+
+    [Fact]
+    public async Task Bulk_by_filter_on_companies_takes_custom_field_filters()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new
+        {
+            entity = "companies", key = "region", type = "singleSelect", labelFa = "منطقه", labelEn = "Region",
+            options = new[] { new { value = "north", labelFa = "شمال", labelEn = "North" }, new { value = "south", labelFa = "جنوب", labelEn = "South" } },
+        });
+        var north = await tenant.CreateAsync("companies", new { name = "Shomal Co", customFields = new { region = "north" } });
+        var south = await tenant.CreateAsync("companies", new { name = "Jonoob Co", customFields = new { region = "south" } });
+
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/companies/bulk",
+            new { filter = new { }, customFields = new { region = "north" }, action = "addTag", value = "caspian" });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await response.JsonAsync()).GetProperty("changed").GetInt32());
+        var tagsOf = async (Guid id) => Tags(await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/companies/{id}"));
+        Assert.Equal(["caspian"], await tagsOf(north));
+        Assert.Empty(await tagsOf(south));
+    }
+
+    [Fact]
     public async Task A_user_with_own_scope_cannot_bulk_change_others_records_they_are_skipped()
     {
         var tenant = await app.CreateTenantAsync();
