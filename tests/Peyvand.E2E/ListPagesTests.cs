@@ -80,14 +80,14 @@ public sealed class ListPagesTests(E2EApp app)
         await page.GotoAsync("/contacts");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
-        await page.Locator(".pv-cf-filter-field .mud-select-input").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "سطح مشتری" : "Customer tier" }).ClickAsync();
-        await page.Locator(".pv-cf-filter-value .mud-select-input").ClickAsync();
+        await page.Locator(".pv-cf-filter-field .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key }).ClickAsync();
+        await page.Locator(".pv-cf-filter-value .mud-select-input").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "طلایی" : "Golden" }).ClickAsync();
         await E2EApp.ScreenshotAsync(page, $"contacts-cf-filter-{culture}-{width}");
         await page.ClickAsync(".pv-cf-filter-add");
 
-        await Assertions.Expect(page.Locator(".pv-cf-chip")).ToContainTextAsync(fa ? "سطح مشتری برابر طلایی" : "Customer tier is Golden");
+        await Assertions.Expect(page.Locator(".pv-cf-chip")).ToContainTextAsync((fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? " برابر طلایی" : " is Golden"));
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToContainTextAsync(fa ? "طلا" : "Gold");
         await E2EApp.ScreenshotAsync(page, $"contacts-cf-filtered-{culture}-{width}");
@@ -116,7 +116,7 @@ public sealed class ListPagesTests(E2EApp app)
         var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
         var fields = scope.ServiceProvider.GetRequiredService<ResourceService<CustomFieldDefinition, CustomFieldWrite, CustomFieldView>>();
-        await fields.CreateAsync(new CustomFieldWrite(CustomersModule.Contacts, key, CustomFieldType.SingleSelect, "سطح مشتری", "Customer tier",
+        await fields.CreateAsync(new CustomFieldWrite(CustomersModule.Contacts, key, CustomFieldType.SingleSelect, "سطح مشتری " + key, "Customer tier " + key,
             Options: [new("gold", "طلایی", "Golden"), new("silver", "نقره‌ای", "Silvery")]), CancellationToken.None);
     }
 

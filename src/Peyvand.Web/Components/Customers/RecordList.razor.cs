@@ -183,6 +183,9 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private Task LoadMoreAsync() => LoadAsync(_next, _generation);
 
+    private static bool Same(TView a, TView b) =>
+        System.Text.Json.JsonSerializer.Serialize(a, PeyvandJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, PeyvandJson.Options);
+
     private async Task LoadAsync(string? cursor, int generation)
     {
         _loading = true;
@@ -206,8 +209,12 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
                 return;
             if (cursor is null)
             {
+                // Rows that did not change keep their instance, so the table keeps their components (and a tick
+                // clicked while the result arrived lands on a live checkbox).
+                var shown = _rows.ToDictionary(IdOf);
+                var rows = page.Items.Select(r => shown.TryGetValue(IdOf(r), out var old) && Same(old, r) ? old : r).ToList();
                 _rows.Clear();
-                _rows.AddRange(page.Items);
+                _rows.AddRange(rows);
                 var inView = _rows.Select(IdOf).ToHashSet();
                 _selected.IntersectWith(inView);
             }
