@@ -290,9 +290,9 @@ public static class CustomFieldValues
     {
         error = null;
         if (definition.Min is { } min && number < min)
-            error = CustomFieldText.AtLeast(min.ToString(CultureInfo.InvariantCulture));
+            error = CustomFieldText.AtLeast(min.ToString("0.##########", CultureInfo.InvariantCulture));
         else if (definition.Max is { } max && number > max)
-            error = CustomFieldText.AtMost(max.ToString(CultureInfo.InvariantCulture));
+            error = CustomFieldText.AtMost(max.ToString("0.##########", CultureInfo.InvariantCulture));
         return error is null;
     }
 

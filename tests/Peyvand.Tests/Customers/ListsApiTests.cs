@@ -263,6 +263,28 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Export_dates_follow_the_chosen_calendar_and_by_default_the_languages()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var id = await ContactAsync(tenant.Admin, "Dara", "Calendar");
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { birthday = "1990-03-21" })).ShouldHaveAsync(HttpStatusCode.OK);
+        async Task<string> BirthdayAsync(string query) =>
+            (await tenant.Admin.GetStringAsync($"/api/v1/contacts/export?columns=birthday&{query}")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
+
+        Assert.Equal("1369/01/01", await BirthdayAsync("lang=fa")); // 1 Farvardin 1369, ASCII digits for spreadsheets
+        Assert.Equal("1990/03/21", await BirthdayAsync("lang=en"));
+        Assert.Equal("1369/01/01", await BirthdayAsync("lang=en&calendar=jalali"));
+        Assert.Equal("1990/03/21", await BirthdayAsync("lang=fa&calendar=gregorian"));
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/export?calendar=hijri")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        // The XLSX export writes the same text.
+        var xlsx = await tenant.Admin.GetAsync("/api/v1/contacts/export?format=xlsx&columns=birthday&lang=en&calendar=jalali");
+        using var workbook = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("1369/01/01", workbook.Worksheet(1).Cell(2, 1).GetString());
+    }
+
+    [Fact]
     public async Task Xlsx_export_opens_with_its_rows_in_order_and_right_to_left_for_persian()
     {
         var tenant = await app.CreateTenantAsync();

@@ -240,7 +240,8 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         StateHasChanged();
         var filter = BuildFilter(_filters);
         var parameters = CustomFieldParameters();
-        var query = new ExportQuery(format, string.Join(',', _shown), string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, Language);
+        var query = new ExportQuery(format, string.Join(',', _shown), string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, Language,
+            _calendar == Kernel.Localization.CalendarKind.Jalali ? "jalali" : "gregorian");
         (string Name, string Type, byte[] Bytes)? file = null;
         await TryAsync(async () =>
         {
