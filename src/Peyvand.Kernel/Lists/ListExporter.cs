@@ -29,7 +29,7 @@ public sealed record PreparedExport(ExportFormat Format, string FileName, int Ro
 /// </summary>
 public sealed class ListExporter<TEntity, TWrite, TView>(
     ResourceService<TEntity, TWrite, TView> service, ListColumns<TView> columns, PeyvandDbContext db, ReadOnlyDbContextFactory readOnly,
-    TimeProvider clock)
+    IServiceProvider services, TimeProvider clock)
     where TEntity : class, ITracked
     where TWrite : class
 {
@@ -54,7 +54,10 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
         var read = readOnly.CreateDbContext();
         try
         {
-            var reader = new ResourceService<TEntity, TWrite, TView>(read, service.Definition);
+            // A definition of its own on the read context: its search joins the context it was made with.
+            var definition = (ResourceDefinition<TEntity, TWrite, TView>)Microsoft.Extensions.DependencyInjection.ActivatorUtilities
+                .CreateInstance(services, service.Definition.GetType(), read);
+            var reader = new ResourceService<TEntity, TWrite, TView>(read, definition);
             var count = await reader.CountAsync(query.Q, cancellationToken, filter, parameters);
             if (count > ListExport.MaxRows)
             {
