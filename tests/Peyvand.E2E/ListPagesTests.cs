@@ -1,10 +1,12 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Peyvand.Customers;
 using Peyvand.Customers.Domain;
 using Peyvand.Customers.Features;
 using Peyvand.E2E.Infrastructure;
 using Peyvand.Identity.Domain;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
@@ -30,7 +32,6 @@ public sealed class ListPagesTests(E2EApp app)
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-contact-search input", family);
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
-        await page.WaitForTimeoutAsync(1500); // past the search box's debounce: the user's two contacts show before and after it
         var boxes = page.Locator(".pv-contacts tbody .mud-checkbox input");
         await boxes.Nth(0).CheckAsync();
         await boxes.Nth(1).CheckAsync();
@@ -60,8 +61,68 @@ public sealed class ListPagesTests(E2EApp app)
         Assert.All(lines[1..], l => Assert.Contains(family, l, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task FilterContactsByACustomSelectField_SeeTheChip_ExportTheFilteredView_AndRemoveTheFilter(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "نیما" : "Nima", culture[..2]);
+        var key = "tier" + Guid.NewGuid().ToString("N")[..6];
+        var family = (fa ? "سطح" : "Tier") + Guid.NewGuid().ToString("N")[..6];
+        await CreateTierFieldAsync(key);
+        await CreateContactsAsync(email, family, fa ? ["طلا", "نقره"] : ["Gold", "Silver"],
+            first => new Dictionary<string, System.Text.Json.JsonElement> { [key] = System.Text.Json.JsonSerializer.SerializeToElement(first is "طلا" or "Gold" ? "gold" : "silver") });
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await page.Locator(".pv-cf-filter-field .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key }).ClickAsync();
+        await page.Locator(".pv-cf-filter-value .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "طلایی" : "Golden" }).ClickAsync();
+        await E2EApp.ScreenshotAsync(page, $"contacts-cf-filter-{culture}-{width}");
+        await page.ClickAsync(".pv-cf-filter-add");
+
+        await Assertions.Expect(page.Locator(".pv-cf-chip")).ToContainTextAsync((fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? " برابر طلایی" : " is Golden"));
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToContainTextAsync(fa ? "طلا" : "Gold");
+        await E2EApp.ScreenshotAsync(page, $"contacts-cf-filtered-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+
+        // The export is the filtered view.
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.ClickAsync(".pv-export");
+            await page.ClickAsync(".pv-export-csv");
+        });
+        var lines = Encoding.UTF8.GetString((await File.ReadAllBytesAsync(await download.PathAsync()))[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(family, lines[1], StringComparison.Ordinal);
+
+        await page.Locator(".pv-cf-chip .mud-chip-close-button").ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-cf-chip")).ToHaveCountAsync(0);
+    }
+
+    private async Task CreateTierFieldAsync(string key)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+        var fields = scope.ServiceProvider.GetRequiredService<ResourceService<CustomFieldDefinition, CustomFieldWrite, CustomFieldView>>();
+        await fields.CreateAsync(new CustomFieldWrite(CustomersModule.Contacts, key, CustomFieldType.SingleSelect, "سطح مشتری " + key, "Customer tier " + key,
+            Options: [new("gold", "طلایی", "Golden"), new("silver", "نقره‌ای", "Silvery")]), CancellationToken.None);
+    }
+
     // Contacts owned by the user with this email, made through the same service the API uses.
-    private async Task CreateContactsAsync(string email, string lastName, string[] firstNames)
+    private async Task CreateContactsAsync(
+        string email, string lastName, string[] firstNames, Func<string, Dictionary<string, System.Text.Json.JsonElement>>? customFields = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
@@ -71,6 +132,6 @@ public sealed class ListPagesTests(E2EApp app)
         var userId = (await db.Set<AppUser>().SingleAsync(u => u.Email == email)).Id;
         var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
         foreach (var first in firstNames)
-            await contacts.CreateAsync(new ContactWrite(first, lastName, OwnerId: userId), CancellationToken.None);
+            await contacts.CreateAsync(new ContactWrite(first, lastName, OwnerId: userId, CustomFields: customFields?.Invoke(first)), CancellationToken.None);
     }
 }

@@ -19,6 +19,16 @@ public sealed class AuditEntry : Entity, ITenantOwned
     public required string Changes { get; init; }
 }
 
+/// <summary>
+/// A row that links two audited records (a contact and a company): adding, changing or removing it is audited on each
+/// record it names, as a change of the given field (the link's values before and after).
+/// </summary>
+public interface IAuditedLink : ITenantOwned
+{
+    /// <summary>The records the link is audited on: their CLR entity name, id and the field the change appears under.</summary>
+    IEnumerable<(string EntityType, Guid EntityId, string Field)> AuditedOn { get; }
+}
+
 public static class AuditActions
 {
     public const string Create = "create";

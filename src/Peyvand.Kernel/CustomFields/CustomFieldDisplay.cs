@@ -31,7 +31,7 @@ public static class CustomFieldDisplay
                 && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return DateFormatter.ShortDate(date, language, calendar);
             case CustomFieldType.Boolean when v.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                return v.GetBoolean() ? (fa ? "بله" : "Yes") : (fa ? "خیر" : "No");
+                return CustomFieldText.In(language, v.GetBoolean() ? nameof(CustomFieldText.Yes) : nameof(CustomFieldText.No));
             case CustomFieldType.SingleSelect when v.ValueKind == JsonValueKind.String:
                 return OptionLabel(definition, v.GetString()!, language);
             case CustomFieldType.MultiSelect when v.ValueKind == JsonValueKind.Array:

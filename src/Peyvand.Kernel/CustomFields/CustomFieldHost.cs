@@ -41,7 +41,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
             var taken = await db.Set<CustomFieldUniqueValue>().AnyAsync(
                 u => u.EntityType == entityType && u.FieldKey == key && u.Value == value && u.RecordId != recordId, cancellationToken);
             if (taken)
-                Validation.Add(errors, $"{CustomFieldValues.Prefix}.{key}", "Another record already has this value.");
+                Validation.Add(errors, $"{CustomFieldValues.Prefix}.{key}", CustomFieldText.Taken);
         }
         return changes;
     }

@@ -35,19 +35,19 @@ public static class CustomFieldQuery
             var op = parts.Length > 1 ? parts[1] : "eq";
             if (definition is null || parts.Length > 2)
             {
-                Validation.Add(errors, name, "No such custom field.");
+                Validation.Add(errors, name, CustomFieldText.NoSuchField);
                 continue;
             }
             var ranged = definition.Type is CustomFieldType.Number or CustomFieldType.Money or CustomFieldType.Date;
             if (op != "eq" && !(ranged && RangeOperators.Contains(op)))
             {
-                Validation.Add(errors, name, ranged ? "Use cf.key, cf.key.gt, .gte, .lt or .lte." : "This field can only be filtered by equality.");
+                Validation.Add(errors, name, ranged ? CustomFieldText.FilterOperators : CustomFieldText.FilterEqualityOnly);
                 continue;
             }
             var value = CustomFieldValues.ParseText(definition, text, out var error);
             if (value is null)
             {
-                Validation.Add(errors, name, error ?? "Give a value.");
+                Validation.Add(errors, name, error ?? CustomFieldText.GiveAValue);
                 continue;
             }
             query = query.Where(Predicate(definition, op, value, json));

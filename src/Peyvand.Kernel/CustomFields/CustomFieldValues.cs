@@ -36,9 +36,9 @@ public static class CustomFieldValues
         foreach (var (key, _) in input ?? new Dictionary<string, JsonElement>())
         {
             if (!byKey.TryGetValue(key, out var definition))
-                Validation.Add(errors, $"{Prefix}.{key}", "No such custom field.");
+                Validation.Add(errors, $"{Prefix}.{key}", CustomFieldText.NoSuchField);
             else if (definition.Archived)
-                Validation.Add(errors, $"{Prefix}.{key}", "This custom field is archived.");
+                Validation.Add(errors, $"{Prefix}.{key}", CustomFieldText.Archived);
         }
 
         var unique = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public static class CustomFieldValues
                         Validation.Add(errors, field, error);
                 }
                 if (value is null && definition.Required && !errors.ContainsKey(field))
-                    Validation.Add(errors, field, "This field is required.");
+                    Validation.Add(errors, field, CustomFieldText.Required);
             }
             if (value is null)
                 continue;
@@ -89,13 +89,13 @@ public static class CustomFieldValues
                     return null;
                 text = text.Trim();
                 if (text.Length > definition.EffectiveMaxLength)
-                    return Fail(out error, $"At most {definition.EffectiveMaxLength} characters.");
+                    return Fail(out error, CustomFieldText.TooLong(definition.EffectiveMaxLength.ToString(CultureInfo.InvariantCulture)));
                 return text.Length == 0 ? null : JsonValue.Create(text);
             }
             case CustomFieldType.Number:
             {
                 if (!TryDecimal(raw, out var number))
-                    return Fail(out error, "Not a number.");
+                    return Fail(out error, CustomFieldText.NotANumber);
                 return InRange(definition, number, out error) ? JsonValue.Create(number) : null;
             }
             case CustomFieldType.Money:
@@ -107,10 +107,10 @@ public static class CustomFieldValues
                         return Fail(out error, "Give the amount, e.g. { \"amount\": \"1250000\", \"currency\": \"IRR\" }.");
                     if (raw.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String
                         && currency.GetString() != CurrencyOf(definition))
-                        return Fail(out error, $"This field is in {CurrencyOf(definition)}.");
+                        return Fail(out error, CustomFieldText.WrongCurrency(CurrencyOf(definition)));
                 }
                 if (!TryDecimal(amountElement, out var amount))
-                    return Fail(out error, "Not an amount.");
+                    return Fail(out error, CustomFieldText.NotAnAmount);
                 return InRange(definition, amount, out error) ? JsonValue.Create(amount) : null;
             }
             case CustomFieldType.Date:
@@ -118,16 +118,16 @@ public static class CustomFieldValues
                 if (!TryString(raw, out var text, out error))
                     return null;
                 if (!DateOnly.TryParseExact(Digits.ToAscii(text.Trim()), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    return Fail(out error, "Not a date (yyyy-MM-dd).");
+                    return Fail(out error, CustomFieldText.NotADate);
                 if (definition.MinDate is { } min && date < min)
-                    return Fail(out error, $"On or after {min:yyyy-MM-dd}.");
+                    return Fail(out error, CustomFieldText.NotBefore(min.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 if (definition.MaxDate is { } max && date > max)
-                    return Fail(out error, $"On or before {max:yyyy-MM-dd}.");
+                    return Fail(out error, CustomFieldText.NotAfter(max.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
             case CustomFieldType.Boolean:
                 return raw.ValueKind is JsonValueKind.True or JsonValueKind.False
-                    ? JsonValue.Create(raw.GetBoolean()) : Fail(out error, "Must be true or false.");
+                    ? JsonValue.Create(raw.GetBoolean()) : Fail(out error, CustomFieldText.NotABoolean);
             case CustomFieldType.SingleSelect:
             {
                 if (!TryString(raw, out var text, out error))
@@ -138,7 +138,7 @@ public static class CustomFieldValues
             case CustomFieldType.MultiSelect:
             {
                 if (raw.ValueKind != JsonValueKind.Array)
-                    return Fail(out error, "Must be a list of options.");
+                    return Fail(out error, CustomFieldText.NotAList);
                 var chosen = new List<string>();
                 foreach (var item in raw.EnumerateArray())
                 {
@@ -160,7 +160,7 @@ public static class CustomFieldValues
                 if (text.Length == 0)
                     return null;
                 if (text.Length > 500 || !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                    return Fail(out error, "Give a full web address starting with http:// or https://.");
+                    return Fail(out error, CustomFieldText.NotAUrl);
                 return JsonValue.Create(text);
             }
             case CustomFieldType.Email:
@@ -170,7 +170,7 @@ public static class CustomFieldValues
                 text = text.Trim().ToLowerInvariant();
                 if (text.Length == 0)
                     return null;
-                return text.Length > 256 || !EmailFormat.IsValid(text) ? Fail(out error, "Not a valid email address.") : JsonValue.Create(text);
+                return text.Length > 256 || !EmailFormat.IsValid(text) ? Fail(out error, CustomFieldText.NotAnEmail) : JsonValue.Create(text);
             }
             case CustomFieldType.Phone:
             {
@@ -179,16 +179,16 @@ public static class CustomFieldValues
                 if (text.Trim().Length == 0)
                     return null;
                 return Phones.ToE164(text) is { } e164
-                    ? JsonValue.Create(e164) : Fail(out error, "Not a valid phone number (e.g. 0912 123 4567 or +98 912 123 4567).");
+                    ? JsonValue.Create(e164) : Fail(out error, CustomFieldText.NotAPhone);
             }
             case CustomFieldType.User:
             {
                 if (!TryString(raw, out var text, out error))
                     return null;
-                return Guid.TryParse(text.Trim(), out var id) ? JsonValue.Create(id.ToString()) : Fail(out error, "Not a user id.");
+                return Guid.TryParse(text.Trim(), out var id) ? JsonValue.Create(id.ToString()) : Fail(out error, CustomFieldText.NotAUserId);
             }
             default:
-                return Fail(out error, "Unsupported field type.");
+                return Fail(out error, CustomFieldText.UnsupportedType);
         }
     }
 
@@ -284,15 +284,15 @@ public static class CustomFieldValues
     }
 
     private static string OptionsMessage(CustomFieldDefinition definition) =>
-        $"Choose one of: {string.Join(", ", definition.Options.Select(o => o.Value))}.";
+        CustomFieldText.ChooseOption(string.Join(", ", definition.Options.Select(o => o.Value)));
 
     private static bool InRange(CustomFieldDefinition definition, decimal number, out string? error)
     {
         error = null;
         if (definition.Min is { } min && number < min)
-            error = $"At least {min.ToString(CultureInfo.InvariantCulture)}.";
+            error = CustomFieldText.AtLeast(min.ToString("0.##########", CultureInfo.InvariantCulture));
         else if (definition.Max is { } max && number > max)
-            error = $"At most {max.ToString(CultureInfo.InvariantCulture)}.";
+            error = CustomFieldText.AtMost(max.ToString("0.##########", CultureInfo.InvariantCulture));
         return error is null;
     }
 
@@ -301,7 +301,7 @@ public static class CustomFieldValues
         error = null;
         text = raw.ValueKind == JsonValueKind.String ? raw.GetString()! : "";
         if (raw.ValueKind != JsonValueKind.String)
-            error = "Must be text.";
+            error = CustomFieldText.NotText;
         return error is null;
     }
 

@@ -41,6 +41,9 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
             if (entry.Entity is ITenantOwned and not ITracked && entry.State == EntityState.Added)
                 StampTenant(entry, user.RequireTenant());
 
+            if (entry.Entity is IAuditedLink link && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                audits.AddRange(LinkAudits(entry, link, now, user.UserId, user.ApiKeyId, user.RequireTenant()));
+
             if (entry.Entity is ITenantRoot root && entry.State == EntityState.Modified)
                 audits.Add(Audit(entry, root.Id, root.Id, AuditActions.Update, now, user.UserId, user.ApiKeyId));
 
@@ -159,6 +162,32 @@ public sealed class TrackingInterceptor(TimeProvider clock, DomainEventTypes eve
             Action = action,
             Changes = JsonSerializer.Serialize(changes, PeyvandJson.Options),
         };
+    }
+
+    // The link as it was and as it is (null when added or removed); no entry when only unaudited columns changed.
+    private static IEnumerable<AuditEntry> LinkAudits(EntityEntry entry, IAuditedLink link, DateTime now, Guid? userId, Guid? apiKeyId, Guid tenantId)
+    {
+        var properties = entry.Properties.Where(p => !p.Metadata.IsNotAudited() && !p.Metadata.IsShadowProperty() && p.Metadata.Name != nameof(ITenantOwned.TenantId)).ToList();
+        if (entry.State == EntityState.Modified && !properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            yield break;
+        Dictionary<string, object?> Values(bool original) =>
+            properties.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name), p => original ? p.OriginalValue : p.CurrentValue);
+        var before = entry.State == EntityState.Added ? null : Values(original: true);
+        var after = entry.State == EntityState.Deleted ? null : Values(original: false);
+        foreach (var (entityType, entityId, field) in link.AuditedOn)
+        {
+            yield return new AuditEntry
+            {
+                TenantId = tenantId,
+                At = now,
+                UserId = userId,
+                ApiKeyId = apiKeyId,
+                EntityType = entityType,
+                EntityId = entityId,
+                Action = AuditActions.Update,
+                Changes = JsonSerializer.Serialize(new Dictionary<string, object?> { [field] = new { before, after } }, PeyvandJson.Options),
+            };
+        }
     }
 
     private static bool IsStamp(string name) => name is nameof(ITracked.TenantId) or nameof(ITracked.CreatedAt)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.CustomFields;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Domain;
 using Peyvand.Kernel.Permissions;
@@ -11,15 +12,24 @@ namespace Peyvand.Kernel.Lists;
 
 /// <summary>
 /// One action on many records: either <c>ids</c> or the list's <c>filter</c> (with <c>q</c>), never both. <c>value</c> is
-/// the action's argument (a tag, an owner id, a stage).
+/// the action's argument (a tag, an owner id, a stage). With a filter, <c>customFields</c> adds the list's custom-field
+/// filters, keyed as in the list's query string without its <c>cf.</c> prefix: <c>{"budget.gte": "5", "region": "north"}</c>.
 /// </summary>
 public sealed record BulkRequest<TFilter>(
     [property: MaxLength(BulkActions.MaxRecords)] List<Guid>? Ids,
     TFilter? Filter,
     [property: MaxLength(200)] string? Q,
     [property: Required, MaxLength(50)] string Action,
-    [property: MaxLength(200)] string? Value)
-    where TFilter : class;
+    [property: MaxLength(200)] string? Value,
+    [property: MaxLength(50)] Dictionary<string, string>? CustomFields = null)
+    where TFilter : class
+{
+    /// <summary>The custom-field filters as the list's query parameters (<c>cf.budget.gte</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> CustomFieldParameters() =>
+        CustomFields?.Select(f => new KeyValuePair<string, string?>(
+            f.Key.StartsWith(CustomFieldQuery.Prefix, StringComparison.Ordinal) ? f.Key : CustomFieldQuery.Prefix + f.Key,
+            f.Value)).ToList() ?? [];
+}
 
 /// <summary>What a bulk request did: records changed, already as asked (unchanged), and skipped (out of the caller's reach).</summary>
 public sealed record BulkResult(string Action, int Changed, int Unchanged, int Skipped, IReadOnlyList<Guid> SkippedIds);
@@ -68,13 +78,15 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
         await Definition.PrepareAsync(db, cancellationToken);
         if ((request.Ids is null) == (request.Filter is null))
             throw new InvalidInputException("ids", "Give either ids or filter.");
+        if (request.Ids is not null && request.CustomFields is { Count: > 0 })
+            throw new InvalidInputException("customFields", "Custom-field filters go with filter, not with ids.");
 
         var query = Definition.Including(db.Set<TEntity>());
         var ids = request.Ids?.Distinct().ToList();
         if (ids is not null)
             query = query.Where(e => ids.Contains(e.Id));
         else
-            query = service.Matching(query, request.Q, q => filter(q, request.Filter!));
+            query = service.Matching(query, request.Q, q => filter(q, request.Filter!), request.CustomFieldParameters());
         var records = await query.OrderBy(e => e.Id).Take(BulkActions.MaxRecords + 1).ToListAsync(cancellationToken);
         if (records.Count > BulkActions.MaxRecords)
             throw new InvalidInputException("filter", $"The filter matches more than {BulkActions.MaxRecords} records; narrow it.");

@@ -9,8 +9,11 @@ using Peyvand.Kernel.Resources;
 
 namespace Peyvand.Kernel.Lists;
 
-/// <summary>What to export: the list's own <c>q</c> and <c>sort</c>, the columns (keys, comma-separated), the format and the header language.</summary>
-public sealed record ExportQuery(string? Format, string? Columns, string? Q, string? Sort, string? Lang);
+/// <summary>
+/// What to export: the list's own <c>q</c> and <c>sort</c>, the columns (keys, comma-separated), the format, the header
+/// language and the calendar of date cells (<c>jalali</c> or <c>gregorian</c>; by default Jalali for fa, else Gregorian).
+/// </summary>
+public sealed record ExportQuery(string? Format, string? Columns, string? Q, string? Sort, string? Lang, string? Calendar = null);
 
 /// <summary>An export that passed its checks and is logged; <see cref="WriteAsync"/> streams the file.</summary>
 public sealed record PreparedExport(ExportFormat Format, string FileName, int Rows, Func<Stream, CancellationToken, Task> WriteAsync)
@@ -21,9 +24,12 @@ public sealed record PreparedExport(ExportFormat Format, string FileName, int Ro
 /// <summary>
 /// Exports the current view of a list: the rows the caller may read, through the list's own filter, search, sort and
 /// paging, under the chosen columns of the entity's catalog. Refused above <see cref="ListExport.MaxRows"/>; audited.
+/// The rows are read through <see cref="ReadOnlyDbContextFactory"/> (the read replica when one is configured); only the
+/// audit entry is written to the primary.
 /// </summary>
 public sealed class ListExporter<TEntity, TWrite, TView>(
-    ResourceService<TEntity, TWrite, TView> service, ListColumns<TView> columns, PeyvandDbContext db, TimeProvider clock)
+    ResourceService<TEntity, TWrite, TView> service, ListColumns<TView> columns, PeyvandDbContext db, ReadOnlyDbContextFactory readOnly,
+    IServiceProvider services, TimeProvider clock)
     where TEntity : class, ITracked
     where TWrite : class
 {
@@ -38,16 +44,45 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             "fa" => "fa",
             _ => throw new InvalidInputException("lang", "Choose fa or en."),
         };
-        var chosen = await columns.ChooseAsync(query.Columns, cancellationToken);
-        var count = await service.CountAsync(query.Q, cancellationToken, filter, parameters);
-        if (count > ListExport.MaxRows)
+        var calendar = query.Calendar?.Trim().ToLowerInvariant() switch
         {
-            throw new InvalidInputException("filter",
-                $"This view has {count} rows; an export holds at most {ListExport.MaxRows}. Narrow the filters or search.");
+            null or "" => DateFormatter.CalendarFor(language, null),
+            "jalali" or "gregorian" => DateFormatter.CalendarFor(language, query.Calendar.Trim()),
+            _ => throw new InvalidInputException("calendar", "Choose jalali or gregorian."),
+        };
+        var chosen = await columns.ChooseAsync(query.Columns, cancellationToken);
+        var read = readOnly.CreateDbContext();
+        try
+        {
+            // A definition of its own on the read context: its search joins the context it was made with.
+            var definition = (ResourceDefinition<TEntity, TWrite, TView>)Microsoft.Extensions.DependencyInjection.ActivatorUtilities
+                .CreateInstance(services, service.Definition.GetType(), read);
+            var reader = new ResourceService<TEntity, TWrite, TView>(read, definition);
+            var count = await reader.CountAsync(query.Q, cancellationToken, filter, parameters);
+            if (count > ListExport.MaxRows)
+            {
+                throw new InvalidInputException("filter",
+                    $"This view has {count} rows; an export holds at most {ListExport.MaxRows}. Narrow the filters or search.");
+            }
+            // Reading the first page now checks sort and search before the response starts.
+            var first = await reader.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, null, query.Sort), cancellationToken, filter, parameters);
+            await AuditAsync(query, format, chosen, count, cancellationToken);
+            var fileName = $"{service.Definition.Name}-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.{ListExport.Extension(format)}";
+            return new PreparedExport(format, fileName, count, async (stream, ct) =>
+            {
+                await using (read)
+                    await ListExport.WriteAsync(stream, format, chosen, language, Batches(reader, read, first, query, filter, parameters, language, calendar, ct), ct);
+            });
         }
-        // Reading the first page now checks sort and search before the response starts.
-        var first = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, null, query.Sort), cancellationToken, filter, parameters);
+        catch
+        {
+            await read.DisposeAsync();
+            throw;
+        }
+    }
 
+    private async Task AuditAsync(ExportQuery query, ExportFormat format, IReadOnlyList<ListColumn<TView>> chosen, int count, CancellationToken cancellationToken)
+    {
         var name = service.Definition.Name;
         var user = db.CurrentUser;
         db.AuditEntries.Add(new AuditEntry
@@ -70,15 +105,10 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             }, PeyvandJson.Options),
         });
         await db.SaveChangesAsync(cancellationToken);
-
-        var calendar = DateFormatter.CalendarFor(language, null);
-        var fileName = $"{name}-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.{ListExport.Extension(format)}";
-        return new PreparedExport(format, fileName, count, (stream, ct) =>
-            ListExport.WriteAsync(stream, format, chosen, language, Batches(first, query, filter, parameters, language, calendar, ct), ct));
     }
 
     private async IAsyncEnumerable<(IReadOnlyList<TView> Rows, ColumnContext Context)> Batches(
-        Page<TView> page, ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
+        ResourceService<TEntity, TWrite, TView> reader, PeyvandDbContext read, Page<TView> page, ExportQuery query, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
         IReadOnlyList<KeyValuePair<string, string?>>? parameters, string language, CalendarKind calendar,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -86,12 +116,12 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
         while (true)
         {
             var rows = page.Items.Take(ListExport.MaxRows - written).ToList();
-            var names = await columns.Catalog.NamesAsync(rows, db, cancellationToken);
+            var names = await columns.Catalog.NamesAsync(rows, read, cancellationToken);
             yield return (rows, new ColumnContext(language, calendar, persianDigits: false, names));
             written += rows.Count;
             if (page.NextCursor is null || written >= ListExport.MaxRows)
                 yield break;
-            page = await service.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, page.NextCursor, query.Sort), cancellationToken, filter, parameters);
+            page = await reader.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, page.NextCursor, query.Sort), cancellationToken, filter, parameters);
         }
     }
 }

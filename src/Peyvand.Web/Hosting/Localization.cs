@@ -9,7 +9,8 @@ namespace Peyvand.Web.Hosting;
 
 /// <summary>
 /// UI language: <c>?culture=</c> (which is then remembered in the standard culture cookie and, for a signed-in user,
-/// in their profile), then the cookie, then the signed-in user's language, then fa-IR.
+/// in their profile), then the cookie, then the signed-in user's language, then fa-IR. API requests (<c>/api</c>) also
+/// honour <c>Accept-Language</c> after <c>?culture=</c>: the language of the messages a client gets back.
 /// </summary>
 public static class Localization
 {
@@ -31,6 +32,7 @@ public static class Localization
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                new ApiAcceptLanguageCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new UserLanguageCultureProvider(),
             ];
@@ -84,6 +86,14 @@ public static class Localization
             user.Language = language;
             await users.UpdateAsync(user);
         }
+    }
+
+    private sealed class ApiAcceptLanguageCultureProvider : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.Request.Path.StartsWithSegments("/api")
+                ? base.DetermineProviderCultureResult(httpContext)
+                : Task.FromResult<ProviderCultureResult?>(null);
     }
 
     private sealed class UserLanguageCultureProvider : RequestCultureProvider

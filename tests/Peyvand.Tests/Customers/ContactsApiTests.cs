@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Peyvand.Tests.Customers;
 
@@ -166,6 +167,56 @@ public abstract class ContactsApiTests(PeyvandAppFactory app)
         var response = await tenant.Admin.PatchAsJsonAsync($"/api/v1/companies/{holding}", new { parentCompanyId = subsidiary });
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("parentCompanyId", out _));
+    }
+
+    [Fact]
+    public async Task Adding_changing_and_removing_a_company_relation_is_audited_on_the_contact_and_the_company()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var acme = await tenant.CreateAsync("companies", new { name = "Acme" });
+        var beta = await tenant.CreateAsync("companies", new { name = "Beta" });
+        var contact = await tenant.CreateAsync("contacts", new { firstName = "Leila", lastName = "Hosseini" });
+
+        async Task<List<JsonElement>> RelationChangesAsync(string entityType, Guid id, string field) =>
+            (await app.InTenantAsync(tenant.Id, db => db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == entityType && a.EntityId == id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync()))
+            .Where(a => a.Action == "update").Select(a => JsonDocument.Parse(a.Changes).RootElement)
+            .Where(c => c.TryGetProperty(field, out _)).Select(c => c.GetProperty(field)).ToList();
+
+        // Added as CEO, primary.
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}",
+            new { companies = new[] { new { companyId = acme, role = "CEO", primary = true } } })).ShouldHaveAsync(HttpStatusCode.OK);
+        var added = Assert.Single(await RelationChangesAsync("Company", acme, "contacts"));
+        Assert.Equal(JsonValueKind.Null, added.GetProperty("before").ValueKind);
+        Assert.Equal("CEO", added.GetProperty("after").GetProperty("role").GetString());
+        Assert.Equal(contact, added.GetProperty("after").GetProperty("contactId").GetGuid());
+        Assert.Single(await RelationChangesAsync("Contact", contact, "companies"));
+
+        // Role changed and a second, primary company added: acme loses the primary flag.
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}", new
+        {
+            companies = new object[] { new { companyId = acme, role = "Chair", primary = false }, new { companyId = beta, role = (string?)null, primary = true } },
+        })).ShouldHaveAsync(HttpStatusCode.OK);
+        var changed = (await RelationChangesAsync("Company", acme, "contacts"))[^1];
+        Assert.Equal(("CEO", true), (changed.GetProperty("before").GetProperty("role").GetString(), changed.GetProperty("before").GetProperty("primary").GetBoolean()));
+        Assert.Equal(("Chair", false), (changed.GetProperty("after").GetProperty("role").GetString(), changed.GetProperty("after").GetProperty("primary").GetBoolean()));
+        Assert.Single(await RelationChangesAsync("Company", beta, "contacts"));
+        Assert.Equal(3, (await RelationChangesAsync("Contact", contact, "companies")).Count);
+
+        // Unchanged relations write nothing; removing one writes its last state.
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}", new { jobTitle = "Board" })).ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await RelationChangesAsync("Company", acme, "contacts")).Count);
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}",
+            new { companies = new[] { new { companyId = beta, role = (string?)null, primary = true } } })).ShouldHaveAsync(HttpStatusCode.OK);
+        var removed = (await RelationChangesAsync("Company", acme, "contacts"))[^1];
+        Assert.Equal("Chair", removed.GetProperty("before").GetProperty("role").GetString());
+        Assert.Equal(JsonValueKind.Null, removed.GetProperty("after").ValueKind);
+
+        // Both 360 timelines show the relation as a field change.
+        var companyTimeline = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/companies/{acme}/timeline?types=change");
+        Assert.Equal(3, companyTimeline.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("summary").GetString() == "contacts"));
+        var contactTimeline = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline?types=change");
+        Assert.Contains(contactTimeline.GetProperty("items").EnumerateArray(), i => i.GetProperty("summary").GetString() == "companies");
     }
 }
 

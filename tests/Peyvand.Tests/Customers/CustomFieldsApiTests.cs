@@ -122,6 +122,49 @@ public abstract class CustomFieldsApiTests(PeyvandAppFactory app)
         await (await other.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Y", customFields = new { memberNo = "M-1" } })).ShouldHaveAsync(HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("en-US", "This field is required.", "Another record already has this value.", "Not a number.", "Choose one of: gold, silver.", "At most 10.", "No such custom field.")]
+    [InlineData("fa-IR", "پر کردن این فیلد الزامی است.", "رکورد دیگری همین مقدار را دارد.", "عدد نیست.", "یکی از این گزینه‌ها را انتخاب کنید: gold, silver.", "حداکثر 10.", "چنین فیلد سفارشی‌ای وجود ندارد.")]
+    public async Task Custom_field_errors_come_in_the_callers_language(
+        string language, string required, string taken, string notANumber, string badOption, string tooLarge, string unknown)
+    {
+        var tenant = await app.CreateTenantAsync();
+        await DefineAsync(tenant, new { entity = "contacts", key = "memberNo", type = "text", labelEn = "Member no.", required = true, unique = true });
+        await DefineAsync(tenant, new { entity = "contacts", key = "score", type = "number", labelEn = "Score", max = 10 });
+        await DefineAsync(tenant, new
+        {
+            entity = "contacts", key = "tier", type = "singleSelect", labelEn = "Tier",
+            options = new[] { new { value = "gold", labelEn = "Gold" }, new { value = "silver", labelEn = "Silver" } },
+        });
+        await ContactAsync(tenant, "First", new { memberNo = "M-1" });
+
+        async Task<JsonElement> ErrorsAsync(object customFields, string? query = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/contacts" + query)
+            {
+                Content = JsonContent.Create(new { lastName = "X", customFields }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            return (await (await tenant.Admin.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        }
+        string Message(JsonElement errors, string field) => errors.GetProperty(field)[0].GetString()!;
+
+        var errors = await ErrorsAsync(new { score = "many", tier = "bronze", other = 1 });
+        Assert.Equal(required, Message(errors, "customFields.memberNo"));
+        Assert.Equal(notANumber, Message(errors, "customFields.score"));
+        Assert.Equal(badOption, Message(errors, "customFields.tier"));
+        Assert.Equal(unknown, Message(errors, "customFields.other"));
+        errors = await ErrorsAsync(new { memberNo = "M-1", score = 11 });
+        Assert.Equal(taken, Message(errors, "customFields.memberNo"));
+        Assert.Equal(tooLarge, Message(errors, "customFields.score"));
+
+        // List filters speak the same language.
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/contacts?cf.score=many");
+        list.Headers.AcceptLanguage.ParseAdd(language);
+        var filterErrors = (await (await tenant.Admin.SendAsync(list)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(notANumber, Message(filterErrors, "cf.score"));
+    }
+
     [Fact]
     public async Task Concurrent_writes_of_one_unique_value_store_it_once()
     {

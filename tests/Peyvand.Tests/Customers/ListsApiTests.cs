@@ -64,6 +64,74 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Bulk_by_filter_takes_the_custom_field_filters_of_the_list()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new { entity = "contacts", key = "budget", type = "number", labelFa = "بودجه", labelEn = "Budget" });
+        var small = await ContactAsync(tenant.Admin, "A", "Small", stage: "lead");
+        var large = await ContactAsync(tenant.Admin, "B", "Large", stage: "lead");
+        var largeCustomer = await ContactAsync(tenant.Admin, "C", "Customer", stage: "customer");
+        foreach (var (id, budget) in new[] { (small, 10), (large, 500), (largeCustomer, 900) })
+            await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { customFields = new { budget } })).ShouldHaveAsync(HttpStatusCode.OK);
+
+        // The same filter as GET /contacts?lifecycleStage=lead&cf.budget.gte=100 (Persian digits are read as in the list).
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new
+        {
+            filter = new { lifecycleStage = "lead" },
+            customFields = new Dictionary<string, string> { ["budget.gte"] = "۱۰۰" },
+            action = "addTag",
+            value = "big",
+        });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await response.JsonAsync()).GetProperty("changed").GetInt32());
+        Assert.Equal(["big"], Tags(await GetContactAsync(tenant.Admin, large)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, small)));
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, largeCustomer)));
+
+        // The cf. prefix may be kept, as a saved view stores it.
+        var prefixed = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new
+        {
+            filter = new { },
+            customFields = new Dictionary<string, string> { ["cf.budget.lt"] = "600" },
+            action = "addTag",
+            value = "mid",
+        });
+        await prefixed.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await prefixed.JsonAsync()).GetProperty("changed").GetInt32());
+        Assert.Empty(Tags(await GetContactAsync(tenant.Admin, largeCustomer)));
+
+        // Unknown fields, wrong operators and custom-field filters with ids are refused; nothing changes.
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { filter = new { }, customFields = new { salary = "1" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { filter = new { }, customFields = new Dictionary<string, string> { ["budget.like"] = "1" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { small }, customFields = new { budget = "10" }, action = "addTag", value = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["mid"], Tags(await GetContactAsync(tenant.Admin, small)));
+    }
+
+    [Fact]
+    public async Task Bulk_by_filter_on_companies_takes_custom_field_filters()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new
+        {
+            entity = "companies", key = "region", type = "singleSelect", labelFa = "منطقه", labelEn = "Region",
+            options = new[] { new { value = "north", labelFa = "شمال", labelEn = "North" }, new { value = "south", labelFa = "جنوب", labelEn = "South" } },
+        });
+        var north = await tenant.CreateAsync("companies", new { name = "Shomal Co", customFields = new { region = "north" } });
+        var south = await tenant.CreateAsync("companies", new { name = "Jonoob Co", customFields = new { region = "south" } });
+
+        var response = await tenant.Admin.PostAsJsonAsync("/api/v1/companies/bulk",
+            new { filter = new { }, customFields = new { region = "north" }, action = "addTag", value = "caspian" });
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await response.JsonAsync()).GetProperty("changed").GetInt32());
+        var tagsOf = async (Guid id) => Tags(await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/companies/{id}"));
+        Assert.Equal(["caspian"], await tagsOf(north));
+        Assert.Empty(await tagsOf(south));
+    }
+
+    [Fact]
     public async Task A_user_with_own_scope_cannot_bulk_change_others_records_they_are_skipped()
     {
         var tenant = await app.CreateTenantAsync();
@@ -192,6 +260,29 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
         var csv = await tenant.Admin.GetStringAsync("/api/v1/contacts/export?format=csv&lang=fa&columns=lastName,cf.tier&cf.tier=gold");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["نام خانوادگی,سطح", "Gold,طلایی"], lines);
+    }
+
+    [Fact]
+    public async Task Export_dates_follow_the_chosen_calendar_and_by_default_the_languages()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var id = await ContactAsync(tenant.Admin, "Dara", "Calendar");
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { birthday = "1990-03-21" })).ShouldHaveAsync(HttpStatusCode.OK);
+        async Task<string> BirthdayAsync(string query) =>
+            (await tenant.Admin.GetStringAsync($"/api/v1/contacts/export?columns=birthday&{query}")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
+
+        Assert.Equal("1369/01/01", await BirthdayAsync("lang=fa")); // 1 Farvardin 1369, ASCII digits for spreadsheets
+        Assert.Equal("1990/03/21", await BirthdayAsync("lang=en"));
+        Assert.Equal("1369/01/01", await BirthdayAsync("lang=en&calendar=jalali"));
+        Assert.Equal("1990/03/21", await BirthdayAsync("lang=fa&calendar=gregorian"));
+        Assert.Equal("1990/03/21", await BirthdayAsync("lang=en&q=calendar")); // a searched view reads through the read-only context too
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/export?calendar=hijri")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        // The XLSX export writes the same text.
+        var xlsx = await tenant.Admin.GetAsync("/api/v1/contacts/export?format=xlsx&columns=birthday&lang=en&calendar=jalali");
+        using var workbook = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("1369/01/01", workbook.Worksheet(1).Cell(2, 1).GetString());
     }
 
     [Fact]

@@ -6,8 +6,10 @@ namespace Peyvand.Tests.Localization;
 
 public sealed class ResourceFilesTests
 {
-    // Every neutral resource file compiled into the web app, so a new area's texts are checked without listing them here.
-    public static TheoryData<string> Resources => new(typeof(SharedText).Assembly.GetManifestResourceNames()
+    private static readonly System.Reflection.Assembly[] Assemblies = [typeof(SharedText).Assembly, typeof(global::Peyvand.Kernel.CustomFields.CustomFieldText).Assembly];
+
+    // Every neutral resource file compiled into the web app and the kernel, so a new area's texts are checked without listing them here.
+    public static TheoryData<string> Resources => new(Assemblies.SelectMany(a => a.GetManifestResourceNames())
         .Where(n => n.EndsWith(".resources", StringComparison.Ordinal))
         .Select(n => n[..^".resources".Length]));
 
@@ -15,7 +17,7 @@ public sealed class ResourceFilesTests
     [MemberData(nameof(Resources))]
     public void PersianAndEnglish_HaveTheSameKeys_AndNoEmptyText(string baseName)
     {
-        var manager = new ResourceManager(baseName, typeof(SharedText).Assembly);
+        var manager = new ResourceManager(baseName, Assemblies.Single(a => a.GetManifestResourceNames().Contains(baseName + ".resources")));
         var english = Read(manager, CultureInfo.InvariantCulture);
         var persian = Read(manager, CultureInfo.GetCultureInfo("fa"));
 

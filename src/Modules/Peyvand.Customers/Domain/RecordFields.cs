@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Domain;
 
 namespace Peyvand.Customers.Domain;
@@ -73,9 +74,13 @@ public sealed class ConsentState
 }
 
 /// <summary>A contact's place at a company: their role there, and whether it is their primary company.</summary>
-public sealed class ContactCompany : ITenantOwned
+public sealed class ContactCompany : IAuditedLink
 {
     public const int MaxRoleLength = 100;
+
+    /// <summary>On the contact as a change of its companies, on the company as a change of its contacts.</summary>
+    public IEnumerable<(string EntityType, Guid EntityId, string Field)> AuditedOn =>
+        [(nameof(Contact), ContactId, "companies"), (nameof(Company), CompanyId, "contacts")];
 
     public Guid TenantId { get; private set; }
     public Guid ContactId { get; set; }

@@ -54,7 +54,7 @@ internal static class CustomerRules
         foreach (var (field, userId) in changes.UserReferences)
         {
             if (!await db.Set<AppUser>().AnyAsync(u => u.Id == userId, cancellationToken))
-                Validation.Add(errors, field, "No user with this id.");
+                Validation.Add(errors, field, Peyvand.Kernel.CustomFields.CustomFieldText.NoSuchUser);
         }
         return changes;
     }

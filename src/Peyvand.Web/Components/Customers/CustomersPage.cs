@@ -214,11 +214,11 @@ public abstract partial class CustomersPage : ComponentBase
     }
 
     /// <summary>An address on one line, in the order people write it in the UI language.</summary>
-    protected static string AddressText(AddressEntry a)
+    protected string AddressText(AddressEntry a)
     {
         var parts = new[] { a.Line1, a.Line2, a.City, a.Country == RecordFieldInput.Iran ? ProvinceName(a.Province) : a.Province, CountryName(a.Country) }
             .Where(p => !string.IsNullOrWhiteSpace(p));
-        return string.Join(IsPersian ? "، " : ", ", parts);
+        return string.Join(T["ListSeparator"].Value, parts);
     }
 
     /// <summary>Inputs for the entity's active custom fields, filled from a record's values.</summary>

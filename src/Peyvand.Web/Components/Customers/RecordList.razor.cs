@@ -32,7 +32,10 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     [Parameter, EditorRequired] public Func<TView, Guid> IdOf { get; set; } = default!;
 
     private readonly List<TView> _rows = [];
-    private HashSet<TView> _selected = [];
+    // Keyed by id, not by row instance: a reload brings new instances of the same records.
+    private readonly HashSet<Guid> _selected = [];
+    private int _generation;
+    private IReadOnlyList<Kernel.CustomFields.CustomFieldDefinition> _customFields = [];
     private readonly Dictionary<Guid, string> _names = [];
     private ColumnContext _context = new("en", Kernel.Localization.CalendarKind.Gregorian, false, new Dictionary<Guid, string>());
     private Kernel.Localization.CalendarKind _calendar;
@@ -67,6 +70,59 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private string FilterValue(string key) => _filters.TryGetValue(key, out var value) ? value : "";
 
+    private bool AllSelected => _rows.Count > 0 && _rows.All(r => _selected.Contains(IdOf(r)));
+
+    private void Toggle(TView row, bool on)
+    {
+        if (on)
+            _selected.Add(IdOf(row));
+        else
+            _selected.Remove(IdOf(row));
+    }
+
+    private void ToggleAll(bool on)
+    {
+        foreach (var row in _rows)
+            Toggle(row, on);
+    }
+
+    // The custom-field conditions go to the services as the list's query parameters, as the API receives them.
+    private List<KeyValuePair<string, string?>> CustomFieldParameters() =>
+        _filters.Where(f => f.Key.StartsWith(Kernel.CustomFields.CustomFieldQuery.Prefix, StringComparison.Ordinal))
+            .Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)).ToList();
+
+    private async Task AddCustomFilterAsync((string Parameter, string Value) condition)
+    {
+        _filters[condition.Parameter] = condition.Value;
+        await ReloadAsync();
+    }
+
+    private async Task RemoveFilterAsync(string key)
+    {
+        _filters.Remove(key);
+        await ReloadAsync();
+    }
+
+    /// <summary>A custom-field condition as people read it: "Budget ≥ ۱۰۰".</summary>
+    private string CustomFilterText(string parameter, string value)
+    {
+        var parts = parameter[Kernel.CustomFields.CustomFieldQuery.Prefix.Length..].Split('.');
+        if (_customFields.FirstOrDefault(d => d.Key == parts[0]) is not { } d)
+            return $"{parameter} = {value}";
+        var op = parts.Length > 1 ? parts[1] : "eq";
+        var shown = d.Type switch
+        {
+            Kernel.CustomFields.CustomFieldType.Boolean => value == "true" ? T["Yes"].Value : T["No"].Value,
+            Kernel.CustomFields.CustomFieldType.MultiSelect or Kernel.CustomFields.CustomFieldType.SingleSelect =>
+                d.Options.FirstOrDefault(o => o.Value == value)?.Label(Language) ?? value,
+            Kernel.CustomFields.CustomFieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                Kernel.Localization.DateFormatter.ShortDate(date, Language, _calendar),
+            Kernel.CustomFields.CustomFieldType.User when Guid.TryParse(value, out var user) && _owners.TryGetValue(user, out var name) => name,
+            _ => Num(value),
+        };
+        return $"{d.Label(Language)} {CustomFieldFilter.OperatorText(T, d, op)} {shown}";
+    }
+
     protected override async Task OnInitializedAsync()
     {
         _sort = Sorts[0].Value;
@@ -76,6 +132,9 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
             _allColumns = await RunAsync<ListColumns<TView>, IReadOnlyList<ListColumn<TView>>>(c => c.AllAsync(CancellationToken.None));
             _shown = DefaultColumns();
             _owners = await OwnerNamesAsync();
+            var entity = Entity;
+            _customFields = await RunAsync<Kernel.CustomFields.CustomFieldCatalog, IReadOnlyList<Kernel.CustomFields.CustomFieldDefinition>>(
+                c => c.ActiveAsync(entity, CancellationToken.None));
             await LoadViewsAsync();
         });
         await ReloadAsync();
@@ -94,7 +153,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     }
 
     private async Task OnSortAsync(string sort) { _sort = sort; await ReloadAsync(); }
-    private async Task OnDeletedAsync(bool deleted) { _deleted = deleted; _selected.Clear(); await ReloadAsync(); }
+    private async Task OnDeletedAsync(bool deleted) { _deleted = deleted; _selected.Clear(); _rows.Clear(); await ReloadAsync(); }
 
     private async Task OnFilterAsync(string key, string? value)
     {
@@ -117,25 +176,21 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         _shown = _allColumns.Where(c => keys.Contains(c.Key)).Select(c => c.Key).ToList();
     }
 
-    // A reload (new search, filter or sort) keeps the selection of the records still in view, so a late search
-    // result does not silently undo what the user ticked.
-    private async Task ReloadAsync()
-    {
-        var selectedIds = _selected.Select(IdOf).ToHashSet();
-        _rows.Clear();
-        _selected = [];
-        _next = null;
-        await LoadAsync(null);
-        selectedIds.UnionWith(_selected.Select(IdOf)); // ticked while loading
-        _selected = _rows.Where(r => selectedIds.Contains(IdOf(r))).ToHashSet();
-    }
+    // A reload (new search, filter or sort) keeps the rows on screen, and tickable, until the new page arrives; then
+    // the selection keeps every record still in view, including those ticked while it was loading. Only the newest
+    // load lands: a slower, older one is dropped.
+    private Task ReloadAsync() => LoadAsync(null, ++_generation);
 
-    private Task LoadMoreAsync() => LoadAsync(_next);
+    private Task LoadMoreAsync() => LoadAsync(_next, _generation);
 
-    private async Task LoadAsync(string? cursor)
+    private static bool Same(TView a, TView b) =>
+        System.Text.Json.JsonSerializer.Serialize(a, PeyvandJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, PeyvandJson.Options);
+
+    private async Task LoadAsync(string? cursor, int generation)
     {
         _loading = true;
         var filter = BuildFilter(_filters);
+        var parameters = CustomFieldParameters();
         var list = new ListQuery(string.IsNullOrWhiteSpace(_q) ? null : _q, PageSize, cursor, _sort);
         var deleted = _deleted;
         await TryAsync(async () =>
@@ -145,17 +200,35 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
                 var records = services.GetRequiredService<ResourceService<TEntity, TWrite, TView>>();
                 var page = deleted
                     ? await records.ListDeletedAsync(list, CancellationToken.None)
-                    : await records.ListAsync(list, CancellationToken.None, q => ApplyFilter(q, filter));
+                    : await records.ListAsync(list, CancellationToken.None, q => ApplyFilter(q, filter), parameters);
                 var names = await services.GetRequiredService<ColumnCatalog<TView>>()
                     .NamesAsync(page.Items, services.GetRequiredService<PeyvandDbContext>(), CancellationToken.None);
                 return (page, names);
             });
-            _rows.AddRange(page.Items);
+            if (generation != _generation)
+                return;
+            if (cursor is null)
+            {
+                // Rows that did not change keep their instance, so the table keeps their components (and a tick
+                // clicked while the result arrived lands on a live checkbox).
+                var shown = _rows.ToDictionary(IdOf);
+                var rows = page.Items.Select(r => shown.TryGetValue(IdOf(r), out var old) && Same(old, r) ? old : r).ToList();
+                _rows.Clear();
+                _rows.AddRange(rows);
+                var inView = _rows.Select(IdOf).ToHashSet();
+                _selected.IntersectWith(inView);
+            }
+            else
+            {
+                _rows.AddRange(page.Items);
+            }
             _next = page.NextCursor;
             foreach (var (id, name) in names)
                 _names[id] = name;
             _context = new ColumnContext(Language, _calendar, IsPersian, _names);
         });
+        if (generation != _generation)
+            return;
         if (Errors.Count > 0)
             Problem = string.Join(" ", Errors.Values.SelectMany(v => v));
         _loading = false;
@@ -166,13 +239,15 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         _exporting = true;
         StateHasChanged();
         var filter = BuildFilter(_filters);
-        var query = new ExportQuery(format, string.Join(',', _shown), string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, Language);
+        var parameters = CustomFieldParameters();
+        var query = new ExportQuery(format, string.Join(',', _shown), string.IsNullOrWhiteSpace(_q) ? null : _q, _sort, Language,
+            _calendar == Kernel.Localization.CalendarKind.Jalali ? "jalali" : "gregorian");
         (string Name, string Type, byte[] Bytes)? file = null;
         await TryAsync(async () =>
         {
             file = await RunAsync<ListExporter<TEntity, TWrite, TView>, (string, string, byte[])>(async exporter =>
             {
-                var export = await exporter.PrepareAsync(query, q => ApplyFilter(q, filter), CancellationToken.None);
+                var export = await exporter.PrepareAsync(query, q => ApplyFilter(q, filter), CancellationToken.None, parameters);
                 using var buffer = new MemoryStream();
                 await export.WriteAsync(buffer, CancellationToken.None);
                 return (export.FileName, export.ContentType, buffer.ToArray());
@@ -192,7 +267,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     {
         if (CurrentBulk is not { } option)
             return;
-        var ids = _selected.Select(IdOf).ToList();
+        var ids = _selected.ToList();
         var count = Num(ids.Count.ToString(CultureInfo.InvariantCulture));
         if (await DialogService.ShowMessageBoxAsync(T["BulkConfirmTitle"], T["BulkConfirm", option.Label, count], T["Apply"], cancelText: T["Cancel"]) != true)
             return;

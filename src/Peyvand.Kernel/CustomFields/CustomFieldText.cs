@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Peyvand.Kernel.CustomFields;
+
+/// <summary>
+/// Custom-field messages (validation errors, yes/no) in the caller's language: the current UI culture, which the
+/// request localisation sets from the user's language (or, for the API, Accept-Language) and a Blazor circuit keeps.
+/// English is the neutral resource (CustomFieldText.resx), Persian its <c>.fa</c> pair.
+/// </summary>
+public static class CustomFieldText
+{
+    private static readonly ResourceManager Resources = new("Peyvand.Kernel.CustomFields.CustomFieldText", typeof(CustomFieldText).Assembly);
+
+    public static string NoSuchField => Get(nameof(NoSuchField));
+    public static string Archived => Get(nameof(Archived));
+    public static string Required => Get(nameof(Required));
+    public static string Taken => Get(nameof(Taken));
+    public static string TooLong(object arg) => Format(nameof(TooLong), arg);
+    public static string NotANumber => Get(nameof(NotANumber));
+    public static string WrongCurrency(object arg) => Format(nameof(WrongCurrency), arg);
+    public static string NotAnAmount => Get(nameof(NotAnAmount));
+    public static string NotADate => Get(nameof(NotADate));
+    public static string NotBefore(object arg) => Format(nameof(NotBefore), arg);
+    public static string NotAfter(object arg) => Format(nameof(NotAfter), arg);
+    public static string NotABoolean => Get(nameof(NotABoolean));
+    public static string NotAList => Get(nameof(NotAList));
+    public static string NotAUrl => Get(nameof(NotAUrl));
+    public static string NotAnEmail => Get(nameof(NotAnEmail));
+    public static string NotAPhone => Get(nameof(NotAPhone));
+    public static string NotAUserId => Get(nameof(NotAUserId));
+    public static string NoSuchUser => Get(nameof(NoSuchUser));
+    public static string UnsupportedType => Get(nameof(UnsupportedType));
+    public static string ChooseOption(object arg) => Format(nameof(ChooseOption), arg);
+    public static string AtLeast(object arg) => Format(nameof(AtLeast), arg);
+    public static string AtMost(object arg) => Format(nameof(AtMost), arg);
+    public static string NotText => Get(nameof(NotText));
+    public static string FilterOperators => Get(nameof(FilterOperators));
+    public static string FilterEqualityOnly => Get(nameof(FilterEqualityOnly));
+    public static string GiveAValue => Get(nameof(GiveAValue));
+    public static string Yes => Get(nameof(Yes));
+    public static string No => Get(nameof(No));
+
+    /// <summary>A message in the given language ("fa" or "en") rather than the current one.</summary>
+    public static string In(string language, string name) =>
+        Resources.GetString(name, CultureInfo.GetCultureInfo(language == "fa" ? "fa" : "en")) ?? name;
+
+    private static string Get(string name) => Resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
+
+    private static string Format(string name, object arg) => string.Format(CultureInfo.InvariantCulture, Get(name), arg);
+}
