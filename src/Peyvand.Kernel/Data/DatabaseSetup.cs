@@ -91,6 +91,7 @@ public static class DatabaseServiceCollectionExtensions
             settings.Configure(options);
             options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()); // modules' own
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // any other kind
         });
         // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
         services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);

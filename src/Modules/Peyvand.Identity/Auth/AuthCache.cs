@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,10 +52,14 @@ public sealed class AuthCache(TimeProvider clock)
     private sealed record Entry(object Value, long Generation, DateTimeOffset Expires);
 }
 
-/// <summary>Empties the <see cref="AuthCache"/> around every save that touches identity rows (before and after the commit).</summary>
-public sealed class AuthCacheInvalidation(AuthCache cache) : SaveChangesInterceptor
+/// <summary>
+/// Empties the <see cref="AuthCache"/> around every save that touches identity rows: before the save, and after its
+/// commit — which, when the save runs inside a transaction (a keyed API request), is the transaction's commit.
+/// </summary>
+public sealed class AuthCacheInvalidation(AuthCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, object> _awaitingCommit = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -99,7 +104,41 @@ public sealed class AuthCacheInvalidation(AuthCache cache) : SaveChangesIntercep
 
     private void After(DbContext? db)
     {
-        if (db is not null && _pending.Remove(db))
+        if (db is null || !_pending.Remove(db))
+            return;
+        cache.Invalidate();
+        // Until the surrounding transaction commits, another request can still read (and cache) the old rows.
+        if (db.Database.CurrentTransaction is not null)
+            _awaitingCommit.AddOrUpdate(db, this);
+    }
+
+    private void Ended(DbContext? db)
+    {
+        if (db is not null && _awaitingCommit.Remove(db))
             cache.Invalidate();
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
     }
 }
