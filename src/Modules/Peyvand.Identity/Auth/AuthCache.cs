@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Peyvand.Kernel.Data;
 using Peyvand.Identity.Domain;
 
 namespace Peyvand.Identity.Auth;
@@ -52,93 +50,10 @@ public sealed class AuthCache(TimeProvider clock)
     private sealed record Entry(object Value, long Generation, DateTimeOffset Expires);
 }
 
-/// <summary>
-/// Empties the <see cref="AuthCache"/> around every save that touches identity rows: before the save, and after its
-/// commit — which, when the save runs inside a transaction (a keyed API request), is the transaction's commit.
-/// </summary>
-public sealed class AuthCacheInvalidation(AuthCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>Empties the <see cref="AuthCache"/> around every save that touches identity rows (before, and after the commit).</summary>
+public sealed class AuthCacheInvalidation(AuthCache cache) : CommitAwareInvalidation
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
-    private readonly ConditionalWeakTable<DbContext, object> _awaitingCommit = [];
+    protected override bool Touches(EntityEntry entry) => entry.Entity is AppUser or Role or Team or ApiKey or Tenant;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Before(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Before(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        After(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => After(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Before(DbContext? db)
-    {
-        if (db is null || !db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is AppUser or Role or Team or ApiKey or Tenant))
-            return;
-        cache.Invalidate();
-        _pending.AddOrUpdate(db, this);
-    }
-
-    private void After(DbContext? db)
-    {
-        if (db is null || !_pending.Remove(db))
-            return;
-        cache.Invalidate();
-        // Until the surrounding transaction commits, another request can still read (and cache) the old rows.
-        if (db.Database.CurrentTransaction is not null)
-            _awaitingCommit.AddOrUpdate(db, this);
-    }
-
-    private void Ended(DbContext? db)
-    {
-        if (db is not null && _awaitingCommit.Remove(db))
-            cache.Invalidate();
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void Invalidate() => cache.Invalidate();
 }
