@@ -36,13 +36,18 @@ public static class SortField
 /// </summary>
 public static class Keyset
 {
+    /// <summary>
+    /// How many of the newest matches a searched list ranks. Ranking every match costs as much as there are matches
+    /// (a common name at a million contacts is tens of thousands); ranking a bounded window keeps a search page's
+    /// cost independent of the table's size. See docs/adr/0007-bounded-relevance.md.
+    /// </summary>
+    public const int RelevanceWindow = 200;
+
     public static async Task<Page<T>> PageAsync<T>(
         IQueryable<T> query, ListQuery list, IReadOnlyList<SortField<T>> sortable, CancellationToken cancellationToken)
         where T : class, IEntity
     {
-        var errors = new Dictionary<string, List<string>>();
-        if (list.EffectiveLimit is < 1 or > ListQuery.MaxLimit)
-            Validation.Add(errors, "limit", $"Must be between 1 and {ListQuery.MaxLimit}.");
+        var errors = LimitErrors(list);
         var sortName = list.Sort?.TrimStart('-');
         var descending = list.Sort?.StartsWith('-') == true;
         var field = string.IsNullOrEmpty(sortName) ? sortable[0] : sortable.FirstOrDefault(s => s.Name == sortName);
@@ -90,6 +95,143 @@ public static class Keyset
             next = new Cursor(Format(value), last.Id).Encode();
         }
         return new Page<T>(rows, next);
+    }
+
+    /// <summary>
+    /// A searched list in relevance order at a cost that does not grow with the table: the
+    /// <see cref="RelevanceWindow"/> newest matches first, best first (<paramref name="relevance"/>, then id), then every
+    /// older match, newest first. With fewer matches than the window this is plain relevance order. When the matches
+    /// without typos (<paramref name="withoutTypos"/>) fill the window they alone are listed: a typo never outranks a
+    /// match, and testing every row for typos is what makes a common word slow. The cursor keeps the window's oldest
+    /// id and that choice, so later pages rank the same window even when records are added meanwhile.
+    /// </summary>
+    public static async Task<Page<T>> RelevancePageAsync<T>(
+        IQueryable<T> matches, IQueryable<T>? withoutTypos, Expression<Func<T, int>> relevance, ListQuery list,
+        CancellationToken cancellationToken)
+        where T : class, IEntity
+    {
+        var errors = LimitErrors(list);
+        Cursor? cursor = null;
+        RelevancePosition? position = null;
+        if (list.Cursor is not null && (!Cursor.TryDecode(list.Cursor, out cursor) || !RelevancePosition.TryParse(cursor!.Value, out position)))
+            Validation.Add(errors, "cursor", "The cursor is not valid; start again without it.");
+        if (errors.Count > 0)
+            throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+        var limit = list.EffectiveLimit;
+        var rows = new List<T>();
+        var ranks = new List<int?>();
+        var plain = position?.Plain ?? false;
+        Guid? floor;
+        if (position is { InTail: true })
+        {
+            floor = cursor!.Id;
+        }
+        else
+        {
+            IQueryable<T> window;
+            if (position is null)
+            {
+                // Ids only: the newest matches are found by walking the id index (common words) or the search index (rare ones).
+                var newest = withoutTypos is null ? [] : await NewestIdsAsync(withoutTypos, cancellationToken);
+                plain = newest.Count == RelevanceWindow;
+                if (!plain)
+                    newest = await NewestIdsAsync(matches, cancellationToken);
+                floor = newest.Count == RelevanceWindow ? newest[^1] : null;
+                window = matches.Where(e => newest.Contains(e.Id));
+            }
+            else
+            {
+                floor = position.Floor;
+                window = Chosen(matches, withoutTypos, plain);
+                window = floor is { } f ? window.Where(WithIdAtLeast<T>(f)) : window;
+                window = window.Where(After<T>(relevance, position.Rank, cursor!.Id, descending: false));
+            }
+            var keyed = await WithKey(Order(window, relevance, descending: false), relevance).Take(limit + 1).ToListAsync(cancellationToken);
+            rows.AddRange(keyed.Select(k => k.Row));
+            ranks.AddRange(keyed.Select(k => (int?)k.Key));
+        }
+        if (rows.Count <= limit && floor is { } older)
+        {
+            // Past the window: every older match, newest first.
+            var tail = await Chosen(matches, withoutTypos, plain).Where(WithIdBelow<T>(older)).OrderByDescending(e => e.Id).Take(limit + 1 - rows.Count).ToListAsync(cancellationToken);
+            rows.AddRange(tail);
+            ranks.AddRange(tail.Select(_ => (int?)null));
+        }
+
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows.Count - 1;
+            var at = ranks[last] is { } rank ? new RelevancePosition(false, rank, floor, plain) : new RelevancePosition(true, 0, null, plain);
+            next = new Cursor(at.Format(), rows[last].Id).Encode();
+        }
+        return new Page<T>(rows, next);
+    }
+
+    private static Task<List<Guid>> NewestIdsAsync<T>(IQueryable<T> matches, CancellationToken cancellationToken) where T : class, IEntity =>
+        matches.OrderByDescending(e => e.Id).Select(e => e.Id).Take(RelevanceWindow).ToListAsync(cancellationToken);
+
+    private static IQueryable<T> Chosen<T>(IQueryable<T> matches, IQueryable<T>? withoutTypos, bool plain) =>
+        plain && withoutTypos is not null ? withoutTypos : matches;
+
+    private static Dictionary<string, List<string>> LimitErrors(ListQuery list)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        if (list.EffectiveLimit is < 1 or > ListQuery.MaxLimit)
+            Validation.Add(errors, "limit", $"Must be between 1 and {ListQuery.MaxLimit}.");
+        return errors;
+    }
+
+    private static Expression<Func<T, bool>> WithIdAtLeast<T>(Guid floor) where T : class, IEntity =>
+        IdCompared<T>(floor, (id, value) => Expression.GreaterThanOrEqual(CompareGuids(id, value), Expression.Constant(0)));
+
+    private static Expression<Func<T, bool>> WithIdBelow<T>(Guid bound) where T : class, IEntity =>
+        IdCompared<T>(bound, (id, value) => Expression.LessThan(CompareGuids(id, value), Expression.Constant(0)));
+
+    private static Expression<Func<T, bool>> IdCompared<T>(Guid value, Func<Expression, Expression, Expression> compare)
+        where T : class, IEntity
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Property(Expression.Convert(e, typeof(IEntity)), nameof(IEntity.Id));
+        return Expression.Lambda<Func<T, bool>>(compare(id, Parameter(value, typeof(Guid))), e);
+    }
+
+    private static MethodCallExpression CompareGuids(Expression left, Expression right) =>
+        Expression.Call(left, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, right);
+
+    /// <summary>
+    /// Where a relevance page ended: at a rank inside the window (whose oldest id is the floor), or in the tail; and
+    /// whether the list holds only matches without typos.
+    /// </summary>
+    private sealed record RelevancePosition(bool InTail, int Rank, Guid? Floor, bool Plain)
+    {
+        private const string Tail = "tail";
+
+        public string Format() =>
+            $"{(InTail ? Tail : Rank.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{Floor}/{(Plain ? "p" : "t")}";
+
+        public static bool TryParse(string? value, out RelevancePosition? position)
+        {
+            position = null;
+            var parts = value?.Split('/') ?? [];
+            if (parts.Length != 3 || parts[2] is not ("p" or "t"))
+                return false;
+            var inTail = parts[0] == Tail;
+            var rank = 0;
+            if (!inTail && !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out rank))
+                return false;
+            Guid? floor = null;
+            if (parts[1].Length > 0)
+            {
+                if (!Guid.TryParse(parts[1], out var parsed))
+                    return false;
+                floor = parsed;
+            }
+            position = new RelevancePosition(inTail, rank, floor, parts[2] == "p");
+            return true;
+        }
     }
 
     private static IQueryable<T> Order<T>(IQueryable<T> query, LambdaExpression key, bool descending)

@@ -23,6 +23,12 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
 
     public virtual IQueryable<TEntity> Search(IQueryable<TEntity> query, string text) => query;
 
+    /// <summary>
+    /// <see cref="Search"/> without typo tolerance, for resources that have it: a ranked list uses this alone when it
+    /// finds plenty (typos only widen a search that finds little). Null when the resource has no typo matching.
+    /// </summary>
+    public virtual IQueryable<TEntity>? SearchWithoutTypos(IQueryable<TEntity> query, string text) => null;
+
     /// <summary>Loads what the other members need from the database (e.g. custom-field definitions); runs first in every operation.</summary>
     public virtual Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -27,8 +27,20 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         await definition.PrepareAsync(db, cancellationToken);
-        var page = await Keyset.PageAsync(Matching(Rows.AsNoTracking(), list.Q, filter, parameters), list, Sorts(list), cancellationToken);
+        var page = await PageAsync(Rows.AsNoTracking(), list, filter, parameters, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
+    }
+
+    // A search without a sort (or sorted by relevance) ranks a bounded window of matches; anything else is keyset-paged.
+    private Task<Page<TEntity>> PageAsync(
+        IQueryable<TEntity> rows, ListQuery list, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters, CancellationToken cancellationToken)
+    {
+        var matches = Matching(rows, list.Q, filter, parameters);
+        if (string.IsNullOrWhiteSpace(list.Q) || list.Sort is not (null or RelevanceSort) || definition.Relevance(list.Q.Trim()) is not { } relevance)
+            return Keyset.PageAsync(matches, list, Sorts(list), cancellationToken);
+        var withoutTypos = definition.SearchWithoutTypos(Matching(rows, null, filter, parameters), list.Q.Trim());
+        return Keyset.RelevancePageAsync(matches, withoutTypos, relevance, list, cancellationToken);
     }
 
     /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
@@ -59,7 +71,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         return query;
     }
 
-    // The resource's sorts, led by relevance when searching (the default order then), plus a named extra (cf.budget).
+    // The resource's sorts, led by relevance when searching (only `-relevance` reaches here), plus a named extra (cf.budget).
     private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)
     {
         var sorts = definition.Sorts;
@@ -78,7 +90,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         await definition.PrepareAsync(db, cancellationToken);
         var query = Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(e => e.DeletedAt != null);
-        var page = await Keyset.PageAsync(Matching(query, list.Q, null), list, Sorts(list), cancellationToken);
+        var page = await PageAsync(query, list, null, null, cancellationToken);
         return new Page<TView>(page.Items.Select(definition.ToView).ToList(), page.NextCursor);
     }
 

@@ -55,8 +55,12 @@ public static class Search
     /// <summary>pg_trgm's word_similarity; on SQLite a function registered on each connection (<see cref="Trigrams.WordSimilarity"/>).</summary>
     public static double WordSimilarity(string word, string text) => Trigrams.WordSimilarity(word, text);
 
-    /// <summary>Rows whose search text matches every word of <paramref name="query"/>, exactly, by prefix, inside a word or with a typo.</summary>
-    public static IQueryable<T> Matching<T>(this IQueryable<T> rows, PeyvandDbContext db, string query, Expression<Func<T, string>> searchText)
+    /// <summary>
+    /// Rows whose search text matches every word of <paramref name="query"/>, exactly, by prefix, inside a word or
+    /// (unless <paramref name="typos"/> is false) with a typo.
+    /// </summary>
+    public static IQueryable<T> Matching<T>(
+        this IQueryable<T> rows, PeyvandDbContext db, string query, Expression<Func<T, string>> searchText, bool typos = true)
         where T : class, IEntity
     {
         var text = searchText.Body;
@@ -64,7 +68,7 @@ public static class Search
         foreach (var word in Words(query))
         {
             Expression condition = Like(text, $"%{Escaped(word)}%");
-            if (AllowsTypos(word))
+            if (typos && AllowsTypos(word))
             {
                 condition = db.Database.IsNpgsql()
                     ? Expression.OrElse(condition, Expression.Call(
@@ -83,6 +87,25 @@ public static class Search
             rows = rows.Where(Expression.Lambda<Func<T, bool>>(condition, p));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The newest <see cref="Api.Keyset.RelevanceWindow"/> rows, for ranking: ordering every match by relevance costs
+    /// as much as there are matches, ranking the newest few does not grow with the table.
+    /// </summary>
+    public static IQueryable<T> Newest<T>(this IQueryable<T> matches) where T : class, IEntity =>
+        matches.OrderByDescending(e => e.Id).Take(Api.Keyset.RelevanceWindow);
+
+    /// <summary>
+    /// The matches worth ranking: without typos when there are a window's worth of those (a typo never outranks a
+    /// match, and checking every row for typos is what makes a common word slow), else every match, typos included.
+    /// </summary>
+    public static async Task<IQueryable<T>> RankableAsync<T>(
+        this IQueryable<T> rows, PeyvandDbContext db, string query, Expression<Func<T, string>> searchText, CancellationToken cancellationToken)
+        where T : class, IEntity
+    {
+        var plain = rows.Matching(db, query, searchText, typos: false);
+        return await plain.Newest().CountAsync(cancellationToken) == Api.Keyset.RelevanceWindow ? plain : rows.Matching(db, query, searchText);
     }
 
     /// <summary>Substring matching only, for callers without a context (no typo tolerance, no index on SQLite).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Peyvand.Customers.Domain;
+using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Text;
 
 namespace Peyvand.Tests.Customers;
@@ -70,6 +71,43 @@ public abstract class SearchTests(PeyvandAppFactory app)
         // An explicit sort still wins over relevance.
         var byName = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?q=rezaei&sort=firstName");
         Assert.Equal([typo, exact, prefix], byName.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Beyond_the_ranking_window_older_matches_follow_newest_first_paging_sees_each_once_and_typos_stay_out()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var typo = await tenant.CreateAsync("contacts", new { firstName = "Ali", lastName = "Rezaie" });
+        var exact = await tenant.CreateAsync("contacts", new { firstName = "Hadi", lastName = "Rezaei" });
+        var prefixes = new List<Guid>();
+        for (var i = 0; i < Keyset.RelevanceWindow + 2; i++)
+            prefixes.Add(await tenant.CreateAsync("contacts", new { firstName = $"N{i}", lastName = "Rezaeian" }));
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await tenant.Admin.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/contacts?q=rezaei&limit=60{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+            cursor = page.GetProperty("nextCursor").GetString();
+            if (seen.Count == 60) // a record added while paging neither shifts nor repeats what is left
+                await tenant.CreateAsync("contacts", new { firstName = "Late", lastName = "Rezaeian" });
+        }
+        while (cursor is not null);
+
+        // The newest matches, ranked (all prefixes, so oldest id first), then the older ones newest first.
+        var window = prefixes.TakeLast(Keyset.RelevanceWindow).ToList();
+        var expected = window.Concat([prefixes[1], prefixes[0], exact]).ToList();
+        var original = seen.Where(expected.Contains).ToList();
+        Assert.Equal(expected, original);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        // With a window's worth of real matches, typos only add noise: they are left out.
+        Assert.DoesNotContain(typo, seen);
+        Assert.DoesNotContain(typo, await GlobalAsync(tenant.Admin, "rezaei", "contact"));
+
+        // With a window's worth of matches or fewer the ranking is complete: the exact match comes first.
+        Assert.Equal(exact, (await ListAsync(tenant.Admin, "contacts", "hadi rezaei"))[0]);
     }
 
     [Fact]

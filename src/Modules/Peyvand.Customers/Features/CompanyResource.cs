@@ -79,6 +79,8 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
 
     public override IQueryable<Company> Search(IQueryable<Company> query, string text) => query.Matching(context, text, c => c.SearchText);
 
+    public override IQueryable<Company> SearchWithoutTypos(IQueryable<Company> query, string text) => query.Matching(context, text, c => c.SearchText, typos: false);
+
     public override Expression<Func<Company, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Company>(text, c => c.SearchText);
 
     public override CompanyView ToView(Company c) => new(

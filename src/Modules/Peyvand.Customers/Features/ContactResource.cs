@@ -82,6 +82,8 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
 
     public override IQueryable<Contact> Search(IQueryable<Contact> query, string text) => query.Matching(context, text, c => c.SearchText);
 
+    public override IQueryable<Contact> SearchWithoutTypos(IQueryable<Contact> query, string text) => query.Matching(context, text, c => c.SearchText, typos: false);
+
     public override Expression<Func<Contact, int>> Relevance(string text) => Kernel.Text.Search.Relevance<Contact>(text, c => c.SearchText);
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
