@@ -12,7 +12,7 @@
 # Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
 #   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
 # Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (the filtered list's extra filter, default the demo custom field
-# cf.region=north), BENCH_PORT.
+# cf.region=north), BENCH_PORT, BENCH_WARMUP (ratio: seconds of app warm-up before measuring, default 45).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -88,10 +88,12 @@ client=(dotnet "$out/client/Peyvand.Bench.dll")
 common=(--url "http://127.0.0.1:$port" --key "$key" --pid "$app_pid")
 [[ -n "${BENCH_SECONDS:-}" ]] && common+=(--seconds "$BENCH_SECONDS")
 [[ -n "${BENCH_CONCURRENCY:-}" ]] && common+=(--concurrency "$BENCH_CONCURRENCY")
+ratio_extra=()
+[[ -n "${BENCH_WARMUP:-}" ]] && ratio_extra+=(--warmup "$BENCH_WARMUP")
 echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r), .NET $(dotnet --version)"
 case "$scenario" in
     lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;
     mixed) "${client[@]}" mixed "${common[@]}" ;;
     soak) "${client[@]}" mixed "${common[@]}" --seconds "${BENCH_SECONDS:-600}" ;;
-    ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" ;;
+    ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" "${ratio_extra[@]}" ;;
 esac

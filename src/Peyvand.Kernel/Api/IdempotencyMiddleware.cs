@@ -9,13 +9,21 @@ namespace Peyvand.Kernel.Api;
 
 /// <summary>
 /// Honours <c>Idempotency-Key</c> on API POSTs: the first request with a key runs and its response is stored;
-/// repeats get that response back and create nothing. The same key with a different body is refused (422);
-/// a repeat while the first is still running gets 409. Attempts that fail with an exception or a 5xx are forgotten
-/// so they can be retried.
+/// repeats get that response back and create nothing. The same key with a different body is refused (422).
+/// The handler runs inside one database transaction that also stores the response, so a write is committed if and
+/// only if its replayable response is: a node that dies at any point leaves either both or neither, and a retry with
+/// the key then replays the response or performs the write for the first time. Attempts that fail with an exception
+/// or a 5xx roll back, so they can be retried.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// How long (60 s) PostgreSQL lets a keyed request's transaction sit idle before it ends it: bounds how long the locks of a
+    /// node that vanished without closing its connection (a machine crash, a network split) can hold up a retry.
+    /// </summary>
+    private const string BoundAbandonedTransactions = "SET LOCAL idle_in_transaction_session_timeout = '60s'";
 
     public async Task InvokeAsync(HttpContext http, PeyvandDbContext db, CurrentUser user, IProblemDetailsService problems)
     {
@@ -33,65 +41,74 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 
         key = ScopedKey(user, key);
         var hash = await HashRequestAsync(http.Request);
-        var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, http.RequestAborted);
-        if (existing is not null)
+        if (await FindAsync(db, key, http.RequestAborted) is { } existing)
         {
             await ReplayOrRefuseAsync(http, problems, existing, hash);
             return;
         }
 
-        var record = new IdempotencyRecord { Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            await ProblemAsync(http, problems, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is already in progress.");
-            return;
-        }
-        db.ChangeTracker.Clear();
-
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
+        var storing = false;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync(BoundAbandonedTransactions, http.RequestAborted);
+            }
             await next(http);
+            if (http.Response.StatusCode >= 500)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                // Whatever the handler left tracked is saved or abandoned by now; only the record goes in below.
+                db.ChangeTracker.Clear();
+                storing = true;
+                db.Add(new IdempotencyRecord
+                {
+                    Key = key,
+                    RequestHash = hash,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    Completed = true,
+                    StatusCode = http.Response.StatusCode,
+                    ContentType = http.Response.ContentType,
+                    Location = http.Response.Headers.Location.ToString(),
+                    ETag = http.Response.Headers.ETag.ToString(),
+                    Body = buffer.ToArray(),
+                });
+                // The commit point of the write and of its stored response: one transaction, so never one without the other.
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
         }
-        catch
+        catch (DbUpdateException ex) when (storing && DatabaseErrors.IsUniqueViolation(ex))
         {
-            // The handler threw (bad input, a conflict, a failed save), so nothing was stored: forget the key, or every
-            // retry would be told the first attempt is still in progress.
-            await ForgetAsync(db, record);
-            throw;
+            // The same request, sent twice at once, committed first elsewhere: this attempt's write was rolled back
+            // with its transaction, and the caller gets the first attempt's response.
+            http.Response.Clear();
+            http.Response.Body = original;
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(db, key, CancellationToken.None);
+            if (winner is null)
+                throw;
+            await ReplayOrRefuseAsync(http, problems, winner, hash);
+            return;
         }
         finally
         {
             http.Response.Body = original;
         }
 
-        if (http.Response.StatusCode >= 500)
-        {
-            await ForgetAsync(db, record);
-        }
-        else
-        {
-            await db.Set<IdempotencyRecord>().Where(r => r.Id == record.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Completed, true)
-                .SetProperty(r => r.StatusCode, http.Response.StatusCode)
-                .SetProperty(r => r.ContentType, http.Response.ContentType)
-                .SetProperty(r => r.Location, http.Response.Headers.Location.ToString())
-                .SetProperty(r => r.ETag, http.Response.Headers.ETag.ToString())
-                .SetProperty(r => r.Body, buffer.ToArray()), CancellationToken.None);
-        }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private static async Task ForgetAsync(PeyvandDbContext db, IdempotencyRecord record) =>
-        await db.Set<IdempotencyRecord>().Where(r => r.Id == record.Id).ExecuteDeleteAsync(CancellationToken.None);
+    private static Task<IdempotencyRecord?> FindAsync(PeyvandDbContext db, string key, CancellationToken cancellationToken) =>
+        db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
 
     private static async Task ReplayOrRefuseAsync(HttpContext http, IProblemDetailsService problems, IdempotencyRecord existing, string hash)
     {
@@ -102,6 +119,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         if (!existing.Completed)
         {
+            // Only records written by an earlier version (which stored the response after the write's commit) can be
+            // incomplete; they are purged after the retention period.
             await ProblemAsync(http, problems, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is already in progress.");
             return;
         }

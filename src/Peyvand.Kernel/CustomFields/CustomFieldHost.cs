@@ -14,6 +14,7 @@ namespace Peyvand.Kernel.CustomFields;
 public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<TEntity, string>> json)
 {
     private List<CustomFieldDefinition>? _definitions;
+    private bool _fromCache;
 
     public string EntityType => entityType;
 
@@ -21,8 +22,23 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
     public IReadOnlyList<CustomFieldDefinition> Definitions =>
         _definitions ?? throw new InvalidOperationException("Call LoadAsync first (ResourceDefinition.PrepareAsync).");
 
-    public async Task LoadAsync(PeyvandDbContext db, CancellationToken cancellationToken) =>
-        _definitions ??= await CustomFieldQuery.DefinitionsAsync(db, entityType, cancellationToken);
+    /// <summary>The definitions as stored, for writes (validation must not trust a cache another node may not have emptied yet).</summary>
+    public async Task LoadAsync(PeyvandDbContext db, CancellationToken cancellationToken)
+    {
+        if (_definitions is not null && !_fromCache)
+            return;
+        _definitions = await CustomFieldQuery.DefinitionsAsync(db, entityType, cancellationToken);
+        _fromCache = false;
+    }
+
+    /// <summary>The definitions for reads (views, lists, exports), from the node's short-lived cache.</summary>
+    public async Task LoadForReadingAsync(PeyvandDbContext db, CustomFieldDefinitionCache cache, CancellationToken cancellationToken)
+    {
+        if (_definitions is not null)
+            return;
+        _definitions = await cache.GetAsync(db, entityType, cancellationToken);
+        _fromCache = true;
+    }
 
     public Dictionary<string, JsonElement> View(string? storedJson) => CustomFieldValues.ToView(Definitions, storedJson);
 

@@ -86,12 +86,17 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<ModelContributors>();
         services.AddSingleton<TrackingInterceptor>();
         services.AddScoped<BulkInsert>();
+        services.AddSingleton<CustomFields.CustomFieldDefinitionCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CustomFields.CustomFieldDefinitionInvalidation>();
+        // The options are built once (every interceptor is a singleton): building them per request cost a parse of the
+        // connection string and EF's options bookkeeping on every API call.
         services.AddDbContext<PeyvandDbContext>((sp, options) =>
         {
             settings.Configure(options);
             options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()); // modules' own
-        });
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // any other kind
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
         services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);
         services.AddScoped<ReadOnlyDbContextFactory>();

@@ -40,13 +40,14 @@ public sealed record CompanyView(
 /// <summary>Filters on the company list, besides <c>q</c>.</summary>
 public sealed record CompanyFilter(Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null);
 
-public sealed class CompanyResource(PeyvandDbContext context) : ResourceDefinition<Company, CompanyWrite, CompanyView>
+public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinitionCache definitionCache) : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
     public override string Name => CustomersModule.Companies;
 
     public CustomFieldHost<Company> CustomFields { get; } = new(CustomersModule.Companies, c => c.CustomFields);
 
-    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) =>
+        CustomFields.LoadForReadingAsync(db, definitionCache, cancellationToken);
 
     public override SortField<Company>? ExtraSort(string name) => CustomFields.Sort(name);
 

@@ -43,13 +43,15 @@ public sealed record ContactView(
 /// <summary>Filters on the contact list, besides <c>q</c>.</summary>
 public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null);
 
-public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context) : ResourceDefinition<Contact, ContactWrite, ContactView>
+public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context, CustomFieldDefinitionCache definitionCache)
+    : ResourceDefinition<Contact, ContactWrite, ContactView>
 {
     public override string Name => CustomersModule.Contacts;
 
     public CustomFieldHost<Contact> CustomFields { get; } = new(CustomersModule.Contacts, c => c.CustomFields);
 
-    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) => CustomFields.LoadAsync(db, cancellationToken);
+    public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) =>
+        CustomFields.LoadForReadingAsync(db, definitionCache, cancellationToken);
 
     public override SortField<Contact>? ExtraSort(string name) => CustomFields.Sort(name);
 

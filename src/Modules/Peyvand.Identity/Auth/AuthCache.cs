@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Peyvand.Kernel.Data;
 using Peyvand.Identity.Domain;
 
 namespace Peyvand.Identity.Auth;
@@ -51,55 +50,10 @@ public sealed class AuthCache(TimeProvider clock)
     private sealed record Entry(object Value, long Generation, DateTimeOffset Expires);
 }
 
-/// <summary>Empties the <see cref="AuthCache"/> around every save that touches identity rows (before and after the commit).</summary>
-public sealed class AuthCacheInvalidation(AuthCache cache) : SaveChangesInterceptor
+/// <summary>Empties the <see cref="AuthCache"/> around every save that touches identity rows (before, and after the commit).</summary>
+public sealed class AuthCacheInvalidation(AuthCache cache) : CommitAwareInvalidation
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    protected override bool Touches(EntityEntry entry) => entry.Entity is AppUser or Role or Team or ApiKey or Tenant;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Before(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Before(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        After(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => After(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Before(DbContext? db)
-    {
-        if (db is null || !db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is AppUser or Role or Team or ApiKey or Tenant))
-            return;
-        cache.Invalidate();
-        _pending.AddOrUpdate(db, this);
-    }
-
-    private void After(DbContext? db)
-    {
-        if (db is not null && _pending.Remove(db))
-            cache.Invalidate();
-    }
+    protected override void Invalidate() => cache.Invalidate();
 }

@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Peyvand.Kernel.Data;
+
+namespace Peyvand.Tests.Platform;
+
+/// <summary>
+/// What a single-record read costs the database (issue 5.2, docs/performance.md): once the node has seen the caller and
+/// the organisation's custom fields, <c>GET /api/v1/contacts/{id}</c> is one round trip, as the same read through raw
+/// Npgsql is. The clock stands still here, so the caches' few seconds never run out during the test; a change to a
+/// definition must still show at once on this node.
+/// </summary>
+public abstract class ReadPathTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string CountHeader = "X-Test-Count-Commands";
+    private readonly CommandCounter _counter = new();
+    private PeyvandAppFactory _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        _app = new PeyvandAppFactory(provider, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddHttpContextAccessor();
+            s.AddSingleton<IInterceptor>(sp => _counter.For(sp.GetRequiredService<IHttpContextAccessor>()));
+        });
+        await _app.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Reading_a_contact_by_id_is_one_database_round_trip_once_the_caller_and_custom_fields_are_known()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new { entity = "contacts", key = "region", type = "text", labelEn = "Region" });
+        var id = await tenant.CreateAsync("contacts", new { lastName = "Counted", customFields = new { region = "north" } });
+        await (await tenant.Admin.GetAsync($"/api/v1/contacts/{id}")).ShouldHaveAsync(HttpStatusCode.OK);
+
+        var (response, commands) = await CountedGetAsync(tenant, $"/api/v1/contacts/{id}");
+
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.NotNull(response.ETag());
+        Assert.Equal("north", (await response.JsonAsync()).GetProperty("customFields").GetProperty("region").GetString());
+        Assert.Equal(1, commands);
+    }
+
+    [Fact]
+    public async Task A_custom_field_defined_after_a_read_is_in_the_very_next_read()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        var id = await tenant.CreateAsync("contacts", new { lastName = "Before" });
+        await (await tenant.Admin.GetAsync($"/api/v1/contacts/{id}")).ShouldHaveAsync(HttpStatusCode.OK); // definitions cached: none
+
+        await tenant.CreateAsync("custom-fields", new { entity = "contacts", key = "tier", type = "text", labelEn = "Tier" });
+        var read = await (await tenant.Admin.GetAsync($"/api/v1/contacts/{id}")).JsonAsync();
+        var patched = await tenant.Admin.PatchJsonAsync($"/api/v1/contacts/{id}", new { customFields = new { tier = "gold" } });
+        var after = await tenant.Admin.GetAsync($"/api/v1/contacts/{id}");
+
+        Assert.Empty(read.GetProperty("customFields").EnumerateObject());
+        await patched.ShouldHaveAsync(HttpStatusCode.OK);
+        await after.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal("gold", (await after.JsonAsync()).GetProperty("customFields").GetProperty("tier").GetString());
+    }
+
+    private async Task<(HttpResponseMessage Response, int Commands)> CountedGetAsync(TestTenant tenant, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CountHeader, "1");
+        _counter.Reset();
+        var response = await tenant.Admin.SendAsync(request);
+        return (response, _counter.Count);
+    }
+
+    /// <summary>Counts the commands EF sends while serving requests that carry <see cref="CountHeader"/>.</summary>
+    private sealed class CommandCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public IInterceptor For(IHttpContextAccessor http) => new Interceptor(this, http);
+
+        private sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
+        {
+            public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+            {
+                if (http.HttpContext?.Request.Headers.ContainsKey(CountHeader) == true)
+                    Interlocked.Increment(ref counter._count);
+                return result;
+            }
+        }
+    }
+}
+
+public sealed class ReadPathTestsSqlite() : ReadPathTests(DatabaseProvider.Sqlite);
+
+public sealed class ReadPathTestsPostgres() : ReadPathTests(DatabaseProvider.Postgres);
