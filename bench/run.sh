@@ -13,7 +13,7 @@
 # Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
 #   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
 # Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (the filtered list's extra filter, default the demo custom field
-# cf.region=north), BENCH_PORT, BENCH_WARMUP (ratio: seconds of app warm-up before measuring, default 45).
+# cf.region=north), BENCH_PORT, BENCH_WARMUP (seconds of app warm-up before measuring: ratio 45, soak 120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -96,7 +96,7 @@ case "$scenario" in
     lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;
     mixed) "${client[@]}" mixed "${common[@]}" ;;
     limits) "${client[@]}" limits "${common[@]}" ;;
-    soak) "${client[@]}" soak "${common[@]}" --postgres "$connection"
+    soak) "${client[@]}" soak "${common[@]}" --postgres "$connection" ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"}
         echo "app log: $(grep -ci 'pool.*exhausted\|timeout' "$out/app-$db.log" || true) lines about pool exhaustion or timeouts" ;;
     ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" "${ratio_extra[@]}" ;;
 esac
