@@ -80,6 +80,19 @@ public sealed class ListPagesTests(E2EApp app)
         await page.GotoAsync("/contacts");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        if (width < 600)
+        {
+            // On a phone the filter is one folded line until opened.
+            await Assertions.Expect(page.Locator(".pv-cf-filter-field")).ToBeHiddenAsync();
+            var folded = await page.Locator(".pv-cf-filter").BoundingBoxAsync();
+            Assert.True(folded!.Height < 60, $"The folded custom-field filter is {folded.Height}px tall.");
+            await E2EApp.ScreenshotAsync(page, $"contacts-cf-filter-folded-{culture}-{width}");
+            await page.ClickAsync(".pv-cf-filter-toggle");
+        }
+        else
+        {
+            await Assertions.Expect(page.Locator(".pv-cf-filter-toggle")).ToBeHiddenAsync();
+        }
         await page.Locator(".pv-cf-filter-field .mud-select-input").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key }).ClickAsync();
         await page.Locator(".pv-cf-filter-value .mud-select-input").First.ClickAsync();
