@@ -137,6 +137,29 @@ public abstract class ContactsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Optional_fields_sort_with_the_records_lacking_them_first_across_pages()
+    {
+        var tenant = await app.CreateTenantAsync();
+        foreach (var (name, title) in new[] { ("Bita", "Manager"), ("Dara", null), ("Aram", "Accountant"), ("Cyrus", "Manager") })
+            await (await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = name, jobTitle = title })).ShouldHaveAsync(HttpStatusCode.Created);
+
+        foreach (var (sort, expected) in new[] { ("jobTitle", new[] { "Dara", "Aram", "Bita", "Cyrus" }), ("-jobTitle", new[] { "Cyrus", "Bita", "Aram", "Dara" }) })
+        {
+            var names = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var page = await tenant.Admin.GetFromJsonAsync<JsonElement>(
+                    $"/api/v1/contacts?sort={sort}&limit=1{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+                names.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("lastName").GetString()!));
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+            while (cursor is not null);
+            Assert.Equal(expected, names);
+        }
+    }
+
+    [Fact]
     public async Task Records_of_a_disabled_owner_stay_editable_but_are_not_handed_to_them_anew()
     {
         var tenant = await app.CreateTenantAsync();

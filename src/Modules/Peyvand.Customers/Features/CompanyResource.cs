@@ -59,6 +59,9 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         SortField.By<Company, string>("name", c => c.Name),
         SortField.By<Company, DateTime>("createdAt", c => c.CreatedAt),
         SortField.By<Company, DateTime>("updatedAt", c => c.UpdatedAt),
+        // Optional fields sort coalesced (records without one first), so the keyset never compares with NULL.
+        SortField.By<Company, string>("legalName", c => c.LegalName ?? ""),
+        SortField.By<Company, string>("industry", c => c.Industry ?? ""),
     ];
 
     public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =

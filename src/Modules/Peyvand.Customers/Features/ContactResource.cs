@@ -64,6 +64,10 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         SortField.By<Contact, string>("firstName", c => c.FirstName),
         SortField.By<Contact, DateTime>("createdAt", c => c.CreatedAt),
         SortField.By<Contact, DateTime>("updatedAt", c => c.UpdatedAt),
+        // Optional fields sort coalesced (records without one first), so the keyset never compares with NULL.
+        SortField.By<Contact, string>("jobTitle", c => c.JobTitle ?? ""),
+        SortField.By<Contact, string>("source", c => c.Source ?? ""),
+        SortField.By<Contact, string>("email", c => c.PrimaryEmail ?? ""),
     ];
 
     public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
