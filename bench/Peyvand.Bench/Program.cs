@@ -85,16 +85,22 @@ switch (args[0])
         var rawReport = await Load.RunAsync(concurrency, seconds, raw.ReadAsync);
         var rawCpu = CpuTime.OfThisProcess() - clientCpu;
         var appCpu = pid is { } appPid ? CpuTime.OfProcess(appPid) : null;
+        var appAllocated = await AllocatedBytesAsync(http);
         clientCpu = CpuTime.OfThisProcess();
         var appReport = await Load.RunAsync(concurrency, seconds, scenarios.ReadContactAsync, pid);
         var httpCpu = CpuTime.OfThisProcess() - clientCpu;
         appCpu = pid is { } samePid && appCpu is { } before ? CpuTime.OfProcess(samePid) - before : null;
+        var allocatedAfter = await AllocatedBytesAsync(http);
+        // Less what one scrape of /metrics allocates itself (the difference of two scrapes in a row).
+        appAllocated = allocatedAfter - appAllocated - (await AllocatedBytesAsync(http) - allocatedAfter);
         Console.WriteLine(rawReport.ToTable());
         Console.WriteLine(appReport.ToTable());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"app ÷ raw = {appReport.Total.PerSecond:F0} ÷ {rawReport.Total.PerSecond:F0} = {appReport.Total.PerSecond / rawReport.Total.PerSecond:F2} (target ≥ 0.5)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU per request: raw read (client, Npgsql) {Micros(rawCpu, rawReport.Total.Count)} µs; app {(appCpu is { } cpu ? Micros(cpu, appReport.Total.Count) : "?")} µs, its HTTP client {Micros(httpCpu, appReport.Total.Count)} µs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"app allocations per request: {(appAllocated is { } bytes && appReport.Total.Count > 0 ? (bytes / 1024.0 / appReport.Total.Count).ToString("F1", CultureInfo.InvariantCulture) : "?")} KB (dotnet.gc.heap.total_allocated from /metrics, less one scrape's own)"));
         failed = appReport.Total.Errors + rawReport.Total.Errors > 0;
         break;
     }
@@ -103,6 +109,17 @@ return failed ? 1 : 0;
 
 static string Micros(TimeSpan cpu, int requests) =>
     requests == 0 ? "?" : (cpu.TotalMicroseconds / requests).ToString("F0", CultureInfo.InvariantCulture);
+
+// The app's total allocated bytes: the runtime's dotnet.gc.heap.total_allocated counter as /metrics exports it (null if absent).
+static async Task<double?> AllocatedBytesAsync(HttpClient http)
+{
+    using var response = await http.GetAsync("/metrics");
+    if (!response.IsSuccessStatusCode)
+        return null;
+    var line = (await response.Content.ReadAsStringAsync()).Split('\n')
+        .FirstOrDefault(l => l.StartsWith("system_runtime_dotnet_gc_heap_total_allocated ", StringComparison.Ordinal));
+    return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,18 +89,35 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<BulkInsert>();
         services.AddSingleton<CustomFields.CustomFieldDefinitionCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CustomFields.CustomFieldDefinitionInvalidation>();
-        // The options are built once (every interceptor is a singleton): building them per request cost a parse of the
-        // connection string and EF's options bookkeeping on every API call.
-        services.AddDbContext<PeyvandDbContext>((sp, options) =>
+        // Contexts are pooled (docs/adr/0009-pooled-dbcontext.md): a request leases a ready context instead of building one
+        // and its EF services. The options are built once (every interceptor is a singleton). The scope that leases a
+        // context hands it the scope's current user, which the query filters read at query time.
+        services.AddSingleton(sp =>
         {
+            var options = new DbContextOptionsBuilder<PeyvandDbContext>().UseApplicationServiceProvider(sp);
             settings.Configure(options);
+            UseModelContributors(options, sp.GetRequiredService<ModelContributors>());
             options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()); // modules' own
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // any other kind
-        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            return new PooledDbContextFactory<PeyvandDbContext>(options.Options);
+        });
+        services.AddScoped(sp => sp.GetRequiredService<PooledDbContextFactory<PeyvandDbContext>>().CreateDbContext()
+            .LeaseFor(sp.GetRequiredService<Tenancy.CurrentUser>()));
         // Blazor components take one short-lived context per operation; scoped so each circuit keeps its own user.
-        services.AddDbContextFactory<PeyvandDbContext>(lifetime: ServiceLifetime.Scoped);
+        services.AddScoped<IDbContextFactory<PeyvandDbContext>, ScopedDbContextFactory>();
         services.AddScoped<ReadOnlyDbContextFactory>();
         return services;
+    }
+
+    /// <summary>Puts the modules' model contributions into <paramref name="options"/> (the context builds its model from them).</summary>
+    internal static void UseModelContributors(DbContextOptionsBuilder options, ModelContributors contributors) =>
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new ModelContributorsExtension(contributors));
+
+    /// <summary>Leases pooled contexts for the scope's current user; the caller disposes each (which returns it to the pool).</summary>
+    private sealed class ScopedDbContextFactory(PooledDbContextFactory<PeyvandDbContext> pool, Tenancy.CurrentUser user)
+        : IDbContextFactory<PeyvandDbContext>
+    {
+        public PeyvandDbContext CreateDbContext() => pool.CreateDbContext().LeaseFor(user);
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Auditing;
 using Peyvand.Kernel.Domain;
@@ -16,16 +17,44 @@ namespace Peyvand.Kernel.Data;
 /// <see cref="IModelContributor"/>. Every tenant-owned type gets the tenant and soft-delete filters here,
 /// and owned types a visibility filter driven by the current user's read level.
 /// </summary>
-public sealed class PeyvandDbContext(
-    DbContextOptions<PeyvandDbContext> options,
-    CurrentUser currentUser,
-    ModelContributors contributors) : DbContext(options), IDataProtectionKeyContext
+/// <remarks>
+/// Contexts are pooled (docs/adr/0009-pooled-dbcontext.md): the constructor takes nothing but the options, and the scope
+/// that leases a context hands it the scope's <see cref="Tenancy.CurrentUser"/> (<see cref="LeaseFor"/>). Returning the
+/// context to the pool forgets the user; a context that holds none refuses every query instead of running unfiltered.
+/// </remarks>
+public sealed class PeyvandDbContext(DbContextOptions<PeyvandDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
     public const string SoftDeleteFilter = "SoftDelete";
     public const string VisibilityFilter = "Visibility";
 
-    public CurrentUser CurrentUser { get; } = currentUser;
+    private CurrentUser? _currentUser;
+
+    /// <summary>Who this lease acts for; read by the query filters at query time and by the save interceptor.</summary>
+    public CurrentUser CurrentUser => _currentUser
+        ?? throw new InvalidOperationException("This context has no current user: take it from a DI scope (or ReadOnlyDbContextFactory), never from the pool directly.");
+
+    /// <summary>Hands the context to <paramref name="user"/>'s scope; called once per lease, before any query.</summary>
+    internal PeyvandDbContext LeaseFor(CurrentUser user)
+    {
+        if (_currentUser is not null)
+            throw new InvalidOperationException("This context is already leased to a scope.");
+        _currentUser = user;
+        return this;
+    }
+
+    // Back to the pool (or gone): the next lease must bring its own user.
+    public override void Dispose()
+    {
+        _currentUser = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _currentUser = null;
+        return base.DisposeAsync();
+    }
 
     // Referenced by the query filters; EF evaluates them per query, so one model serves every tenant.
     private Guid? CurrentTenantId => CurrentUser.TenantId;
@@ -63,6 +92,8 @@ public sealed class PeyvandDbContext(
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        var contributors = options.FindExtension<ModelContributorsExtension>()?.Contributors
+            ?? throw new InvalidOperationException("The context's options carry no model contributors (AddPeyvandDatabase adds them).");
         foreach (var contributor in contributors.All)
             contributor.Configure(modelBuilder);
 
@@ -156,4 +187,43 @@ internal sealed class NullableUtcDateTimeConverter() : Microsoft.EntityFramework
 public sealed class ModelContributors(IEnumerable<IModelContributor> all)
 {
     public IReadOnlyList<IModelContributor> All { get; } = all.ToList();
+}
+
+/// <summary>
+/// Carries <see cref="ModelContributors"/> in the context's options, so the context's constructor takes only its options
+/// (what pooling requires) and still builds the modules' model.
+/// </summary>
+internal sealed class ModelContributorsExtension(ModelContributors contributors) : IDbContextOptionsExtension
+{
+    private DbContextOptionsExtensionInfo? _info;
+
+    public ModelContributors Contributors { get; } = contributors;
+
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(ModelContributorsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        private ModelContributors Contributors => ((ModelContributorsExtension)Extension).Contributors;
+
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => string.Empty;
+
+        // Not part of EF's service-provider key: every app in a process (the tests start dozens) has the same modules, so
+        // they share EF's internal services and model, as they did when the contributors came through the constructor.
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) =>
+            debugInfo["Peyvand:ModelContributors"] = Contributors.All.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

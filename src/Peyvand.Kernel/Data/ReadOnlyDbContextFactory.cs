@@ -29,9 +29,10 @@ public sealed class ReadOnlyDbContextFactory(DatabaseSettings settings, CurrentU
         {
             settings.Configure(options);
         }
+        DatabaseServiceCollectionExtensions.UseModelContributors(options, contributors);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(RefuseSaves.Instance, SqlitePragmas.Instance);
-        return new PeyvandDbContext(options.Options, currentUser, contributors);
+        return new PeyvandDbContext(options.Options).LeaseFor(currentUser);
     }
 
     private sealed class RefuseSaves : SaveChangesInterceptor
