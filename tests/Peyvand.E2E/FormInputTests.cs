@@ -165,6 +165,15 @@ public sealed class FormInputTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-cf-min input")).ToHaveValueAsync("۱۰۰۰");
         await Assertions.Expect(page.Locator(".pv-cf-max input")).ToHaveValueAsync("۲۵۰۰٫۵");
         await E2EApp.ScreenshotAsync(page, "custom-field-number-limits-fa");
+
+        // The service's refusal (maximum below minimum) is shown under the field in Persian.
+        await page.FillAsync(".pv-cf-label-fa input", "بودجه");
+        await page.FillAsync(".pv-cf-key input", "budget_" + Guid.NewGuid().ToString("N")[..6]);
+        await page.FillAsync(".pv-cf-max input", "۵۰۰");
+        await page.Locator(".pv-cf-max input").PressAsync("Tab");
+        await page.ClickAsync(".pv-cf-save");
+        await Assertions.Expect(page.Locator(".pv-cf-max .mud-input-helper-text.mud-input-error")).ToHaveTextAsync("بیشینه نباید از کمینه کمتر باشد.");
+        await E2EApp.ScreenshotAsync(page, "custom-field-max-below-min-fa");
     }
 
     private async Task<IPage> SignedInPageAsync(string culture, string role, int width = 1280, int height = 800)

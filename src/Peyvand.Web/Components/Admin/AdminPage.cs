@@ -31,7 +31,17 @@ public abstract class AdminPage : ComponentBase
 
     protected bool HasError(string field) => Errors.ContainsKey(field);
 
-    protected string? ErrorText(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    /// <summary>
+    /// The message under a field: in the UI language from AdminText's <c>Err_&lt;field&gt;</c> when there is one (the services
+    /// speak English, for API clients), else the service's own words.
+    /// </summary>
+    protected string? ErrorText(string field)
+    {
+        if (!Errors.TryGetValue(field, out var messages))
+            return null;
+        var local = T["Err_" + field];
+        return local.ResourceNotFound ? string.Join(" ", messages) : local.Value;
+    }
 
     /// <summary>Runs <paramref name="work"/> in its own scope; returns false (after showing why) when it failed.</summary>
     protected async Task<bool> TryAsync(Func<IServiceProvider, CancellationToken, Task> work)
