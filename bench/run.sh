@@ -5,7 +5,7 @@
 #   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list and a search
 #   bench/run.sh mixed SIZE      # the mixed CRM workload: req/s, percentiles, errors, app peak RSS
 #   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql
-#   bench/run.sh soak SIZE       # 10 minutes of the mixed workload (BENCH_SECONDS=600)
+#   bench/run.sh soak SIZE       # 10 minutes of the mixed workload, minute by minute: 5xx, RSS growth, database connections
 #   bench/run.sh drop SIZE       # drops bench_SIZE
 #
 # SIZE is 10k (10 000 contacts, 2 000 companies, 50 000 activities), 100k or 1m (1 000 000, 200 000, 5 000 000).
@@ -94,6 +94,7 @@ echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RA
 case "$scenario" in
     lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;
     mixed) "${client[@]}" mixed "${common[@]}" ;;
-    soak) "${client[@]}" mixed "${common[@]}" --seconds "${BENCH_SECONDS:-600}" ;;
+    soak) "${client[@]}" soak "${common[@]}" --postgres "$connection"
+        echo "app log: $(grep -ci 'pool.*exhausted\|timeout' "$out/app-$db.log" || true) lines about pool exhaustion or timeouts" ;;
     ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" "${ratio_extra[@]}" ;;
 esac

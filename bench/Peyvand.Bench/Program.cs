@@ -6,10 +6,11 @@ using Peyvand.Bench;
 // A bounded load client for a running Peyvand on this machine (loopback only). bench/run.sh starts the app and calls it:
 //   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search
 //   Peyvand.Bench mixed  --url U --key K [--seconds 60] [--concurrency 8] [--pid APP_PID]        the mixed CRM workload
+//   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--concurrency 8]  mixed, minute by minute
 //   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 20] [--concurrency 8] [--warmup 45]  GET /contacts/{id} vs raw Npgsql
-if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "ratio"))
+if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "ratio"))
 {
-    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
+    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
     return 2;
 }
 var options = new Options(args[1..]);
@@ -18,7 +19,7 @@ if (!Uri.TryCreate(options.Get("url", "http://127.0.0.1:5080"), UriKind.Absolute
     Console.Error.WriteLine("error: --url must be a loopback address (load is only ever sent to this machine)");
     return 2;
 }
-var seconds = TimeSpan.FromSeconds(options.Int("seconds", args[0] == "mixed" ? 60 : 20));
+var seconds = TimeSpan.FromSeconds(options.Int("seconds", args[0] switch { "mixed" => 60, "soak" => 600, _ => 20 }));
 var concurrency = options.Int("concurrency", args[0] == "lists" ? 4 : 8);
 int? pid = options.Has("pid") ? options.Int("pid", 0) : null;
 
@@ -49,6 +50,15 @@ switch (args[0])
         var report = await Load.RunAsync(concurrency, seconds, scenarios.MixedAsync, pid);
         Console.WriteLine(report.ToTable());
         failed = report.Total.ServerErrors > 0;
+        break;
+    }
+
+    case "soak":
+    {
+        await Load.RunAsync(2, TimeSpan.FromSeconds(3), scenarios.MixedAsync);
+        await using var database = NpgsqlDataSource.Create(options.Get("postgres"));
+        failed = !await Soak.RunAsync(scenarios, concurrency, seconds, TimeSpan.FromSeconds(60),
+            pid ?? throw new ArgumentException("soak needs --pid"), database, Console.Out);
         break;
     }
 
