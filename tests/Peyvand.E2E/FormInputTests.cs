@@ -94,7 +94,9 @@ public sealed class FormInputTests(E2EApp app)
         // An impossible end time is refused and the meeting is not saved.
         await page.Locator(".pv-date input").First.FillAsync("۱۴۰۵/۱۰/۰۱");
         await page.Locator(".pv-date input").Nth(1).FillAsync("۱۴۰۵/۱۰/۰۱");
+        await page.Locator(".pv-date input").Nth(1).PressAsync("Tab");
         var end = page.Locator(".pv-time").Nth(1);
+        await Assertions.Expect(end.Locator("input")).ToHaveValueAsync("۱۰:۰۰"); // the default end time, before typing over it
         await end.Locator("input").FillAsync("۲۴:۳۰");
         await page.ClickAsync(".pv-save-activity");
         await Assertions.Expect(end.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("۰۰:۰۰ تا ۲۳:۵۹");
