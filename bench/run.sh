@@ -5,6 +5,7 @@
 #   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list and a search
 #   bench/run.sh mixed SIZE      # the mixed CRM workload: req/s, percentiles, errors, app peak RSS
 #   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql
+#   bench/run.sh limits SIZE     # the published batch sizes at their limit: bulk requests of 1,000, 10,000-row exports
 #   bench/run.sh soak SIZE       # 10 minutes of the mixed workload, minute by minute: 5xx, RSS growth, database connections
 #   bench/run.sh drop SIZE       # drops bench_SIZE
 #
@@ -12,11 +13,11 @@
 # Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
 #   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
 # Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (the filtered list's extra filter, default the demo custom field
-# cf.region=north), BENCH_PORT, BENCH_WARMUP (ratio: seconds of app warm-up before measuring, default 45).
+# cf.region=north), BENCH_PORT, BENCH_WARMUP (seconds of app warm-up before measuring: ratio 45, soak 120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-scenario="${1:?usage: bench/run.sh generate|lists|mixed|ratio|soak|drop SIZE}"
+scenario="${1:?usage: bench/run.sh generate|lists|mixed|ratio|soak|limits|drop SIZE}"
 size="${2:?SIZE: 10k, 100k or 1m}"
 case "$size" in
     10k) counts=(10000 2000 50000) ;;
@@ -68,7 +69,7 @@ case "$scenario" in
         psql -q "$(psql_url "$server" postgres)" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
         rm -rf "$out/data-$db"
         exit 0 ;;
-    lists | mixed | ratio | soak) ;;
+    lists | mixed | ratio | soak | limits) ;;
     *) echo "error: unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
@@ -94,7 +95,8 @@ echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RA
 case "$scenario" in
     lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;
     mixed) "${client[@]}" mixed "${common[@]}" ;;
-    soak) "${client[@]}" soak "${common[@]}" --postgres "$connection"
+    limits) "${client[@]}" limits "${common[@]}" ;;
+    soak) "${client[@]}" soak "${common[@]}" --postgres "$connection" ${BENCH_WARMUP:+--warmup "$BENCH_WARMUP"}
         echo "app log: $(grep -ci 'pool.*exhausted\|timeout' "$out/app-$db.log" || true) lines about pool exhaustion or timeouts" ;;
     ratio) "${client[@]}" ratio "${common[@]}" --postgres "$connection" "${ratio_extra[@]}" ;;
 esac

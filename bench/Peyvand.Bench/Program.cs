@@ -6,11 +6,12 @@ using Peyvand.Bench;
 // A bounded load client for a running Peyvand on this machine (loopback only). bench/run.sh starts the app and calls it:
 //   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search
 //   Peyvand.Bench mixed  --url U --key K [--seconds 60] [--concurrency 8] [--pid APP_PID]        the mixed CRM workload
-//   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--concurrency 8]  mixed, minute by minute
+//   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--warmup 120]  mixed, minute by minute
+//   Peyvand.Bench limits --url U --key K --pid APP_PID                                          bulk ×1000 and 10,000-row exports
 //   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 20] [--concurrency 8] [--warmup 45]  GET /contacts/{id} vs raw Npgsql
-if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "ratio"))
+if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "limits" or "ratio"))
 {
-    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
+    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|limits|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
     return 2;
 }
 var options = new Options(args[1..]);
@@ -24,7 +25,7 @@ var concurrency = options.Int("concurrency", args[0] == "lists" ? 4 : 8);
 int? pid = options.Has("pid") ? options.Int("pid", 0) : null;
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(args[0] == "limits" ? 300 : 30) };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Get("key"));
 var fixture = await Fixture.LoadAsync(http, CancellationToken.None);
 var scenarios = new Scenarios(http, fixture, options.Has("filter") ? options.Get("filter") : null);
@@ -55,12 +56,19 @@ switch (args[0])
 
     case "soak":
     {
-        await Load.RunAsync(2, TimeSpan.FromSeconds(3), scenarios.MixedAsync);
+        // Warm up like production does before the baseline: JIT tiering, connection pools, caches and the GC's heap
+        // budgets settle during the first minutes (on a busy machine RSS climbs ~10 % there, then stays flat).
+        var warmUp = await Load.RunAsync(concurrency, TimeSpan.FromSeconds(options.Int("warmup", 120)), scenarios.MixedAsync);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmUp.Total.Count} requests, 5xx {warmUp.Total.ServerErrors} (not counted below)"));
         await using var database = NpgsqlDataSource.Create(options.Get("postgres"));
         failed = !await Soak.RunAsync(scenarios, concurrency, seconds, TimeSpan.FromSeconds(60),
             pid ?? throw new ArgumentException("soak needs --pid"), database, Console.Out);
         break;
     }
+
+    case "limits":
+        failed = !await Limits.RunAsync(http, pid ?? throw new ArgumentException("limits needs --pid"), Console.Out, CancellationToken.None);
+        break;
 
     case "ratio":
     {

@@ -80,6 +80,19 @@ public sealed class ListPagesTests(E2EApp app)
         await page.GotoAsync("/contacts");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        if (width < 600)
+        {
+            // On a phone the filter is one folded line until opened.
+            await Assertions.Expect(page.Locator(".pv-cf-filter-field")).ToBeHiddenAsync();
+            var folded = await page.Locator(".pv-cf-filter").BoundingBoxAsync();
+            Assert.True(folded!.Height < 60, $"The folded custom-field filter is {folded.Height}px tall.");
+            await E2EApp.ScreenshotAsync(page, $"contacts-cf-filter-folded-{culture}-{width}");
+            await page.ClickAsync(".pv-cf-filter-toggle");
+        }
+        else
+        {
+            await Assertions.Expect(page.Locator(".pv-cf-filter-toggle")).ToBeHiddenAsync();
+        }
         await page.Locator(".pv-cf-filter-field .mud-select-input").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key }).ClickAsync();
         await page.Locator(".pv-cf-filter-value .mud-select-input").First.ClickAsync();
@@ -107,6 +120,57 @@ public sealed class ListPagesTests(E2EApp app)
         await page.Locator(".pv-cf-chip .mud-chip-close-button").ClickAsync();
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".pv-cf-chip")).ToHaveCountAsync(0);
+
+        // The sort menu offers the custom field both ways.
+        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، نزولی" : ", descending") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(fa ? "نقره" : "Silver");
+        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، صعودی" : ", ascending") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(fa ? "طلا" : "Gold");
+    }
+
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task The_360_timeline_names_changed_fields_and_their_values_in_the_users_language(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "نیما" : "Nima", culture[..2]);
+        var key = "tier" + Guid.NewGuid().ToString("N")[..6];
+        var family = (fa ? "تاریخچه" : "History") + Guid.NewGuid().ToString("N")[..6];
+        await CreateTierFieldAsync(key);
+        await CreateContactsAsync(email, family, [fa ? "طلا" : "Gold"],
+            _ => new Dictionary<string, System.Text.Json.JsonElement> { [key] = System.Text.Json.JsonSerializer.SerializeToElement("gold") });
+        Guid id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+            var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+            id = (await db.Set<Contact>().SingleAsync(c => c.LastName == family)).Id;
+            var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
+            var write = await contacts.GetForEditAsync(id, CancellationToken.None);
+            await contacts.UpdateAsync(id, write with
+            {
+                LifecycleStage = LifecycleStage.Customer,
+                CustomFields = new Dictionary<string, System.Text.Json.JsonElement> { [key] = System.Text.Json.JsonSerializer.SerializeToElement("silver") },
+            }, null, CancellationToken.None);
+        }
+
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+        await page.GotoAsync($"/contacts/{id}");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync(".pv-filter-change");
+        var change = page.Locator(".pv-timeline-item.pv-type-change", new() { HasText = fa ? "مرحله چرخه عمر" : "Lifecycle stage" });
+        await Assertions.Expect(change).ToContainTextAsync(fa ? "مرحله چرخه عمر: سرنخ ← مشتری" : "Lifecycle stage: Lead → Customer");
+        await Assertions.Expect(change).ToContainTextAsync(fa ? $"سطح مشتری {key}: طلایی ← نقره‌ای" : $"Customer tier {key}: Golden → Silvery");
+        await Assertions.Expect(change).Not.ToContainTextAsync("lifecycleStage");
+        await change.ScrollIntoViewIfNeededAsync();
+        await E2EApp.ScreenshotAsync(page, $"contact-timeline-changes-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The 360 page scrolls sideways.");
     }
 
     private async Task CreateTierFieldAsync(string key)

@@ -91,32 +91,32 @@ public sealed partial class CustomFieldResource(CustomFieldEntities entities) : 
         if (isNew)
         {
             if (!entities.Names.Contains(write.Entity))
-                Validation.Add(errors, "entity", $"One of: {string.Join(", ", entities.Names)}.");
+                Validation.Add(errors, "entity", CustomFieldText.DefEntity(string.Join(", ", entities.Names)));
             if (!KeyFormat().IsMatch(key))
-                Validation.Add(errors, "key", "A key starts with a lower-case letter and has only letters, digits and _ (snake_case or camelCase), at most 50.");
+                Validation.Add(errors, "key", CustomFieldText.DefKeyFormat);
             else if (await db.Set<CustomFieldDefinition>().IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
                          .AnyAsync(d => d.EntityType == write.Entity && d.Key == key, cancellationToken))
-                Validation.Add(errors, "key", "This entity already has a field with this key (deleted fields keep theirs).");
+                Validation.Add(errors, "key", CustomFieldText.DefKeyTaken);
         }
         else
         {
             // Stored values are keyed and typed by these; changing them would orphan or corrupt the values.
             if (write.Entity != field.EntityType)
-                Validation.Add(errors, "entity", "A field stays with its entity.");
+                Validation.Add(errors, "entity", CustomFieldText.DefEntityFixed);
             if (key != field.Key)
-                Validation.Add(errors, "key", "A field's key cannot change.");
+                Validation.Add(errors, "key", CustomFieldText.DefKeyFixed);
             if (write.Type != field.Type)
-                Validation.Add(errors, "type", "A field's type cannot change; add a new field instead.");
+                Validation.Add(errors, "type", CustomFieldText.DefTypeFixed);
             if (write.Unique != field.Unique)
-                Validation.Add(errors, "unique", "Uniqueness is chosen when a field is added.");
+                Validation.Add(errors, "unique", CustomFieldText.DefUniqueFixed);
         }
 
         var labelFa = write.LabelFa?.Trim() ?? "";
         var labelEn = write.LabelEn?.Trim() ?? "";
         if (labelFa.Length == 0 && labelEn.Length == 0)
-            Validation.Add(errors, "labelFa", "Give a label in Persian or English.");
+            Validation.Add(errors, "labelFa", CustomFieldText.DefLabel);
         if (write.Unique && !CustomFieldDefinition.CanBeUnique(write.Type))
-            Validation.Add(errors, "unique", "Only text, number, money, date, URL, email and phone fields can be unique.");
+            Validation.Add(errors, "unique", CustomFieldText.DefUniqueType);
 
         var options = new List<CustomFieldOption>();
         var isSelect = write.Type is CustomFieldType.SingleSelect or CustomFieldType.MultiSelect;
@@ -125,42 +125,42 @@ public sealed partial class CustomFieldResource(CustomFieldEntities entities) : 
             var option = write.Options![i];
             var value = option.Value?.Trim() ?? "";
             if (value.Length == 0 || value.IndexOfAny(['"', '\\', '%']) >= 0)
-                Validation.Add(errors, $"options[{i}].value", "An option value is 1 to 50 characters, without \" \\ or %.");
+                Validation.Add(errors, $"options[{i}].value", CustomFieldText.DefOptionValue);
             else if (options.Any(o => o.Value == value))
-                Validation.Add(errors, $"options[{i}].value", "Option values must differ.");
+                Validation.Add(errors, $"options[{i}].value", CustomFieldText.DefOptionsDiffer);
             else
                 options.Add(new CustomFieldOption { Value = value, LabelFa = option.LabelFa?.Trim() ?? "", LabelEn = option.LabelEn?.Trim() ?? "" });
         }
         if (isSelect && options.Count == 0 && (write.Options?.Count ?? 0) == 0)
-            Validation.Add(errors, "options", "A select field needs at least one option.");
+            Validation.Add(errors, "options", CustomFieldText.DefNeedsOptions);
         if (!isSelect && options.Count > 0)
-            Validation.Add(errors, "options", "Only select fields have options.");
+            Validation.Add(errors, "options", CustomFieldText.DefNoOptions);
         // Options in use keep their values: removing one would leave stored values no option matches.
         foreach (var removed in field.Options.Where(o => options.All(n => n.Value != o.Value)))
-            Validation.Add(errors, "options", $"The option '{removed.Value}' cannot be removed; rename its labels instead.");
+            Validation.Add(errors, "options", CustomFieldText.DefOptionRemoved(removed.Value));
 
         if (write.MaxLength is { } maxLength && (write.Type is not (CustomFieldType.Text or CustomFieldType.LongText)
                                                  || maxLength < 1 || maxLength > CustomFieldDefinition.MaxLongTextLength))
-            Validation.Add(errors, "maxLength", $"Only for text fields, 1 to {CustomFieldDefinition.MaxLongTextLength}.");
+            Validation.Add(errors, "maxLength", CustomFieldText.DefMaxLength(CustomFieldDefinition.MaxLongTextLength));
         var numeric = write.Type is CustomFieldType.Number or CustomFieldType.Money;
         if ((write.Min is not null || write.Max is not null) && !numeric)
-            Validation.Add(errors, "min", "Only number and money fields have a minimum and maximum.");
+            Validation.Add(errors, "min", CustomFieldText.DefMinMaxType);
         if (write.Min > write.Max)
-            Validation.Add(errors, "max", "The maximum must not be below the minimum.");
+            Validation.Add(errors, "max", CustomFieldText.DefMaxBelowMin);
         if ((write.MinDate is not null || write.MaxDate is not null) && write.Type != CustomFieldType.Date)
-            Validation.Add(errors, "minDate", "Only date fields have a date range.");
+            Validation.Add(errors, "minDate", CustomFieldText.DefDateRangeType);
         if (write.MinDate > write.MaxDate)
-            Validation.Add(errors, "maxDate", "The latest date must not be before the earliest.");
+            Validation.Add(errors, "maxDate", CustomFieldText.DefMaxDateBeforeMin);
         string? currency = null;
         if (write.Type == CustomFieldType.Money)
         {
             currency = string.IsNullOrWhiteSpace(write.Currency) ? "IRR" : write.Currency.Trim();
             if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-                Validation.Add(errors, "currency", "A three-letter ISO 4217 code such as IRR.");
+                Validation.Add(errors, "currency", CustomFieldText.DefCurrencyFormat);
         }
         else if (!string.IsNullOrWhiteSpace(write.Currency))
         {
-            Validation.Add(errors, "currency", "Only money fields have a currency.");
+            Validation.Add(errors, "currency", CustomFieldText.DefCurrencyType);
         }
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -40,6 +40,30 @@ public static class CustomFieldText
     public static string GiveAValue => Get(nameof(GiveAValue));
     public static string Yes => Get(nameof(Yes));
     public static string No => Get(nameof(No));
+    public static string AmountShape => Get(nameof(AmountShape));
+
+    // Messages about field definitions (/api/v1/custom-fields).
+    public static string DefEntity(object arg) => Format(nameof(DefEntity), arg);
+    public static string DefKeyFormat => Get(nameof(DefKeyFormat));
+    public static string DefKeyTaken => Get(nameof(DefKeyTaken));
+    public static string DefEntityFixed => Get(nameof(DefEntityFixed));
+    public static string DefKeyFixed => Get(nameof(DefKeyFixed));
+    public static string DefTypeFixed => Get(nameof(DefTypeFixed));
+    public static string DefUniqueFixed => Get(nameof(DefUniqueFixed));
+    public static string DefLabel => Get(nameof(DefLabel));
+    public static string DefUniqueType => Get(nameof(DefUniqueType));
+    public static string DefOptionValue => Get(nameof(DefOptionValue));
+    public static string DefOptionsDiffer => Get(nameof(DefOptionsDiffer));
+    public static string DefNeedsOptions => Get(nameof(DefNeedsOptions));
+    public static string DefNoOptions => Get(nameof(DefNoOptions));
+    public static string DefOptionRemoved(object arg) => Format(nameof(DefOptionRemoved), arg);
+    public static string DefMaxLength(object arg) => Format(nameof(DefMaxLength), arg);
+    public static string DefMinMaxType => Get(nameof(DefMinMaxType));
+    public static string DefMaxBelowMin => Get(nameof(DefMaxBelowMin));
+    public static string DefDateRangeType => Get(nameof(DefDateRangeType));
+    public static string DefMaxDateBeforeMin => Get(nameof(DefMaxDateBeforeMin));
+    public static string DefCurrencyFormat => Get(nameof(DefCurrencyFormat));
+    public static string DefCurrencyType => Get(nameof(DefCurrencyType));
 
     /// <summary>A message in the given language ("fa" or "en") rather than the current one.</summary>
     public static string In(string language, string name) =>

@@ -104,7 +104,7 @@ public static class CustomFieldValues
                 if (raw.ValueKind == JsonValueKind.Object)
                 {
                     if (!raw.TryGetProperty("amount", out amountElement))
-                        return Fail(out error, "Give the amount, e.g. { \"amount\": \"1250000\", \"currency\": \"IRR\" }.");
+                        return Fail(out error, CustomFieldText.AmountShape);
                     if (raw.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String
                         && currency.GetString() != CurrencyOf(definition))
                         return Fail(out error, CustomFieldText.WrongCurrency(CurrencyOf(definition)));

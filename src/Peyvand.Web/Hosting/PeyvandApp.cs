@@ -59,6 +59,8 @@ public static class PeyvandApp
         services.AddScoped<GlobalSearch>();
         services.AddScoped<RecordTimeline>();
         services.AddScoped<ITimelineSource, AuditTimelineSource>();
+        services.AddScoped<IAuditFieldLabels, Components.Customers.ContactFieldLabels>();
+        services.AddScoped<IAuditFieldLabels, Components.Customers.CompanyFieldLabels>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationInbox>();

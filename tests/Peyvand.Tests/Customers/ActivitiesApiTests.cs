@@ -90,6 +90,43 @@ public abstract class ActivitiesApiTests(PeyvandAppFactory app)
         var rest = await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contact}/timeline?before={before:O}");
         Assert.Equal(["change", "change"], rest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("type").GetString()!));
     }
+
+    [Theory]
+    [InlineData("en-US", "Lifecycle stage", "Owner", "Customer tier")]
+    [InlineData("fa-IR", "مرحله چرخه عمر", "مسئول", "سطح مشتری")]
+    public async Task Timeline_field_changes_carry_labels_in_the_callers_language_and_split_custom_fields(
+        string language, string stageLabel, string ownerLabel, string tierLabel)
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new
+        {
+            entity = "contacts", key = "tier", type = "singleSelect", labelFa = "سطح مشتری", labelEn = "Customer tier",
+            options = new[] { new { value = "gold", labelEn = "Gold" }, new { value = "silver", labelEn = "Silver" } },
+        });
+        await tenant.CreateAsync("custom-fields", new { entity = "contacts", key = "score", type = "number", labelEn = "Score" });
+        var contact = await tenant.CreateAsync("contacts", new { lastName = "Azadi", customFields = new { tier = "gold", score = 3 } });
+        var (me, _) = await tenant.UserWithRoleAsync("sales-rep");
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{contact}",
+            new { lifecycleStage = "customer", ownerId = me, customFields = new { tier = "silver" } })).ShouldHaveAsync(HttpStatusCode.OK);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/contacts/{contact}/timeline?types=change");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await tenant.Admin.SendAsync(request);
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        var update = (await response.JsonAsync()).GetProperty("items").EnumerateArray().First(i => i.GetProperty("title").GetString() == "update");
+        var fields = update.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("field").GetString()!);
+        Assert.Equal(stageLabel, fields["lifecycleStage"].GetProperty("label").GetString());
+        Assert.Equal("lead", fields["lifecycleStage"].GetProperty("before").GetString());
+        Assert.Equal("customer", fields["lifecycleStage"].GetProperty("after").GetString());
+        Assert.Equal(ownerLabel, fields["ownerId"].GetProperty("label").GetString());
+        // Only the custom field that changed, under its own key and label; the unchanged one is not listed.
+        Assert.Equal(tierLabel, fields["customFields.tier"].GetProperty("label").GetString());
+        Assert.Equal("gold", fields["customFields.tier"].GetProperty("before").GetString());
+        Assert.Equal("silver", fields["customFields.tier"].GetProperty("after").GetString());
+        Assert.False(fields.ContainsKey("customFields.score"));
+        Assert.False(fields.ContainsKey("customFields"));
+        Assert.Contains("customFields.tier", update.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class ActivitiesApiTestsSqlite(SqliteApp app) : ActivitiesApiTests(app);

@@ -137,6 +137,30 @@ public abstract class ContactsApiTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Records_of_a_disabled_owner_stay_editable_but_are_not_handed_to_them_anew()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (leaverId, _) = await tenant.UserWithRoleAsync("sales-rep");
+        var kept = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Left behind", ownerId = leaverId });
+        await kept.ShouldHaveAsync(HttpStatusCode.Created);
+        var keptId = (await kept.JsonAsync()).GetProperty("id").GetGuid();
+        var other = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Someone else's" });
+        var otherId = (await other.JsonAsync()).GetProperty("id").GetGuid();
+        await (await tenant.Admin.PatchAsJsonAsync($"/api/v1/users/{leaverId}", new { isDisabled = true })).ShouldHaveAsync(HttpStatusCode.OK);
+
+        var edited = await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{keptId}", new { jobTitle = "CEO" });
+        await edited.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(leaverId, (await edited.JsonAsync()).GetProperty("ownerId").GetGuid());
+        var bulk = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts/bulk", new { ids = new[] { keptId }, action = "addTag", value = "handover" });
+        await bulk.ShouldHaveAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await bulk.JsonAsync()).GetProperty("changed").GetInt32());
+
+        var handed = await tenant.Admin.PatchAsJsonAsync($"/api/v1/contacts/{otherId}", new { ownerId = leaverId });
+        var problem = await handed.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("ownerId", out _));
+    }
+
+    [Fact]
     public async Task Global_search_finds_contacts_and_companies_in_either_script()
     {
         var tenant = await app.CreateTenantAsync();

@@ -165,6 +165,40 @@ public abstract class CustomFieldsApiTests(PeyvandAppFactory app)
         Assert.Equal(notANumber, Message(filterErrors, "cf.score"));
     }
 
+    [Theory]
+    [InlineData("en-US", "A key starts with a lower-case letter", "A select field needs at least one option.", "The maximum must not be below the minimum.",
+        "Give a label in Persian or English.", "A field's type cannot change; add a new field instead.", "The option 'gold' cannot be removed; rename its labels instead.")]
+    [InlineData("fa-IR", "کلید با یک حرف کوچک لاتین شروع می‌شود", "فیلد انتخابی دست‌کم یک گزینه لازم دارد.", "بیشینه نباید از کمینه کمتر باشد.",
+        "برچسبی به فارسی یا انگلیسی وارد کنید.", "نوع یک فیلد را نمی‌توان تغییر داد؛ به جای آن فیلد تازه‌ای بسازید.", "گزینه «gold» را نمی‌توان حذف کرد؛ به جای آن برچسب‌هایش را تغییر دهید.")]
+    public async Task Definition_errors_come_in_the_callers_language(
+        string language, string keyFormat, string needsOptions, string maxBelowMin, string label, string typeFixed, string optionRemoved)
+    {
+        var tenant = await app.CreateTenantAsync();
+        async Task<JsonElement> ErrorsAsync(HttpMethod method, string url, object body)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            return (await (await tenant.Admin.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        }
+        string Message(JsonElement errors, string field) => errors.GetProperty(field)[0].GetString()!;
+
+        var errors = await ErrorsAsync(HttpMethod.Post, "/api/v1/custom-fields", new { entity = "contacts", key = "Bad Key", type = "singleSelect" });
+        Assert.StartsWith(keyFormat, Message(errors, "key"));
+        Assert.Equal(needsOptions, Message(errors, "options"));
+        Assert.Equal(label, Message(errors, "labelFa"));
+        errors = await ErrorsAsync(HttpMethod.Post, "/api/v1/custom-fields", new { entity = "contacts", key = "score", type = "number", labelEn = "Score", min = 5, max = 1 });
+        Assert.Equal(maxBelowMin, Message(errors, "max"));
+
+        var id = await DefineAsync(tenant, new
+        {
+            entity = "contacts", key = "tier", type = "singleSelect", labelEn = "Tier",
+            options = new[] { new { value = "gold", labelEn = "Gold" }, new { value = "silver", labelEn = "Silver" } },
+        });
+        errors = await ErrorsAsync(HttpMethod.Patch, $"/api/v1/custom-fields/{id}", new { type = "multiSelect", options = new[] { new { value = "silver" } } });
+        Assert.Equal(typeFixed, Message(errors, "type"));
+        Assert.Equal(optionRemoved, Message(errors, "options"));
+    }
+
     [Fact]
     public async Task Concurrent_writes_of_one_unique_value_store_it_once()
     {

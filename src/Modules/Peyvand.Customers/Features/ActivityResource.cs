@@ -126,7 +126,7 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
         var mentionIds = Mentions.UserIds(body);
         var mentioned = mentionIds.Count == 0 ? []
             : await db.Set<AppUser>().Where(u => mentionIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? activity.OwnerId, db, errors, cancellationToken);
+        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? activity.OwnerId, activity.OwnerId, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
 
         activity.Kind = write.Kind;

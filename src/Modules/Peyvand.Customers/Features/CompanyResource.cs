@@ -106,12 +106,12 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         var nationalId = DigitsOnly(write.NationalId, 11, 11, "nationalId", "A legal entity ID (شناسه ملی) has 11 digits.", errors);
         var economicCode = DigitsOnly(write.EconomicCode, 11, 14, "economicCode", "An economic code (کد اقتصادی) has 11 to 14 digits.", errors);
         CustomerRules.Website(write.Website, errors);
-        if (write.ParentCompanyId is { } parentId)
+        if (write.ParentCompanyId is { } parentId && parentId != company.ParentCompanyId)
             await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
         var addresses = RecordFieldInput.Addresses(write.Addresses, errors);
         var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
-        await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
-        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, db, errors, cancellationToken);
+        await CustomerRules.CategoryAsync(write.CategoryId, company.CategoryId, db, errors, cancellationToken);
+        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? company.OwnerId, company.OwnerId, db, errors, cancellationToken);
         var custom = await CustomerRules.CustomFieldsAsync(CustomFields, company.Id, write.CustomFields, company.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
         await CustomFields.ReserveAsync(db, company.Id, custom, cancellationToken);

@@ -138,12 +138,12 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         CustomerRules.Website(write.Website, errors);
         if (write.Birthday is { } birthday && (birthday > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) || birthday.Year < 1900))
             Validation.Add(errors, "birthday", "The birthday must lie between 1900 and today.");
-        var companies = await CompaniesAsync(write, db, errors, cancellationToken);
+        var companies = await CompaniesAsync(contact, write, db, errors, cancellationToken);
         var addresses = RecordFieldInput.Addresses(write.Addresses, errors);
         var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
         var consent = RecordFieldInput.Consent(contact.Consent, write.Consent, clock.GetUtcNow().UtcDateTime, errors);
-        await CustomerRules.CategoryAsync(write.CategoryId, db, errors, cancellationToken);
-        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? contact.OwnerId, db, errors, cancellationToken);
+        await CustomerRules.CategoryAsync(write.CategoryId, contact.CategoryId, db, errors, cancellationToken);
+        var owner = await CustomerRules.OwnerAsync(write.OwnerId ?? contact.OwnerId, contact.OwnerId, db, errors, cancellationToken);
         var custom = await CustomerRules.CustomFieldsAsync(CustomFields, contact.Id, write.CustomFields, contact.CustomFields, db, errors, cancellationToken);
         CustomerRules.ThrowIfAny(errors);
         await CustomFields.ReserveAsync(db, contact.Id, custom, cancellationToken);
@@ -171,7 +171,8 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
     }
 
     // companyId (the primary company, kept for older clients) joins companies as their primary one.
-    private static async Task<List<ContactCompanyInput>> CompaniesAsync(ContactWrite write, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    // Companies the contact is already linked to are not looked up again (see CustomerRules.CategoryAsync).
+    private static async Task<List<ContactCompanyInput>> CompaniesAsync(Contact contact, ContactWrite write, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
         var wanted = new List<(ContactCompanyInput Link, string Field)>();
         for (var i = 0; i < (write.Companies?.Count ?? 0); i++)
@@ -191,8 +192,10 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
                 wanted.Insert(0, (new ContactCompanyInput(primaryId, null, true), "companyId"));
             wanted = wanted.Select(w => (w.Link with { Primary = w.Link.CompanyId == primaryId }, w.Field)).ToList();
         }
-        var ids = wanted.Select(w => w.Link.CompanyId).ToList();
-        var found = await db.Set<Company>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var linked = contact.Companies.Select(l => l.CompanyId).ToHashSet();
+        var ids = wanted.Select(w => w.Link.CompanyId).Where(id => !linked.Contains(id)).ToList();
+        var found = ids.Count == 0 ? [] : await db.Set<Company>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        found.AddRange(linked);
         foreach (var missing in wanted.Where(w => !found.Contains(w.Link.CompanyId)))
             Validation.Add(errors, missing.Field, "No company with this id.");
         var primary = wanted.FirstOrDefault(w => w.Link.Primary).Link ?? wanted.FirstOrDefault().Link;

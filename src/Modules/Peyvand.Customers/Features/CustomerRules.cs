@@ -14,18 +14,25 @@ internal static class CustomerRules
 {
     public const int MaxNotesLength = 4000;
 
-    public static async Task CategoryAsync(Guid? categoryId, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// A category the record is moved to must exist. References a record already holds are not checked again: an edit of
+    /// anything else must not fail because the category was deleted since (and bulk edits skip a query per record).
+    /// </summary>
+    public static async Task CategoryAsync(Guid? categoryId, Guid? current, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
-        if (categoryId is { } id && !await db.Set<CustomerCategory>().AnyAsync(c => c.Id == id, cancellationToken))
+        if (categoryId is { } id && id != current && !await db.Set<CustomerCategory>().AnyAsync(c => c.Id == id, cancellationToken))
             Validation.Add(errors, "categoryId", "No customer category with this id.");
     }
 
-    /// <summary>The owner a record gets: the one given (who must be an active user here), else the caller.</summary>
-    public static async Task<Guid?> OwnerAsync(Guid? requested, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner a record gets: the one given, else the caller. A new owner must be an active user here; the record's
+    /// current owner is kept without a check, so the records of someone who left stay editable until reassigned.
+    /// </summary>
+    public static async Task<Guid?> OwnerAsync(Guid? requested, Guid? current, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
         if (requested is not { } ownerId)
             return db.CurrentUser.IsSystem ? null : db.CurrentUser.UserId;
-        if (!await db.Set<AppUser>().AnyAsync(u => u.Id == ownerId && !u.IsDisabled, cancellationToken))
+        if (ownerId != current && !await db.Set<AppUser>().AnyAsync(u => u.Id == ownerId && !u.IsDisabled, cancellationToken))
             Validation.Add(errors, "ownerId", "No active user with this id.");
         return ownerId;
     }

@@ -31,10 +31,7 @@ public abstract class AdminPage : ComponentBase
 
     protected bool HasError(string field) => Errors.ContainsKey(field);
 
-    /// <summary>
-    /// The message under a field: in the UI language from AdminText's <c>Err_&lt;field&gt;</c> when there is one (the services
-    /// speak English, for API clients), else the service's own words.
-    /// </summary>
+    /// <summary>The message for a field: the page's own wording in the UI language when it has one ("Err_nameFa"), else the service's.</summary>
     protected string? ErrorText(string field)
     {
         if (!Errors.TryGetValue(field, out var messages))

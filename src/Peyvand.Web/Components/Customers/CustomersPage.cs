@@ -176,6 +176,9 @@ public abstract partial class CustomersPage : ComponentBase
     }
 
     /// <summary>The category a list's filter values name, if any.</summary>
+    protected static Guid? OwnerOf(IReadOnlyDictionary<string, string> filters) =>
+        Guid.TryParse(filters.GetValueOrDefault("ownerId"), out var id) ? id : null;
+
     protected static Guid? CategoryOf(IReadOnlyDictionary<string, string> filters) =>
         Guid.TryParse(filters.GetValueOrDefault("categoryId"), out var id) ? id : null;
 

@@ -68,6 +68,17 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private string RecordHref(TView row) => $"/{Entity}/{IdOf(row)}";
 
+    // The page's own sorts, then each custom field up and down (a multi select has no order worth offering).
+    private IReadOnlyList<(string Value, string Label)> AllSorts =>
+    [
+        .. Sorts,
+        .. _customFields.Where(d => d.Type != Kernel.CustomFields.CustomFieldType.MultiSelect).SelectMany(d => new[]
+        {
+            (Kernel.CustomFields.CustomFieldQuery.Prefix + d.Key, T["SortAscending", d.Label(Language)].Value),
+            ("-" + Kernel.CustomFields.CustomFieldQuery.Prefix + d.Key, T["SortDescending", d.Label(Language)].Value),
+        }),
+    ];
+
     private string FilterValue(string key) => _filters.TryGetValue(key, out var value) ? value : "";
 
     private bool AllSelected => _rows.Count > 0 && _rows.All(r => _selected.Contains(IdOf(r)));
@@ -309,7 +320,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         _view = view;
         _filters = new Dictionary<string, string>(view.Filters);
         _q = view.Q;
-        _sort = view.Sort is { } sort && Sorts.Any(s => s.Value == sort) ? sort : Sorts[0].Value;
+        _sort = view.Sort is { } sort && AllSorts.Any(s => s.Value == sort) ? sort : Sorts[0].Value;
         var known = view.Columns.Where(k => _allColumns.Any(c => c.Key == k)).ToList();
         _shown = known.Count > 0 ? known : DefaultColumns();
         _deleted = false;
