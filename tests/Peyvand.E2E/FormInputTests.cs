@@ -84,9 +84,9 @@ public sealed class FormInputTests(E2EApp app)
         var clock = page.Locator(".pv-time-popover .mud-picker-time-clock");
         await clock.WaitForAsync();
         await clock.Locator(".mud-picker-stick-inner.mud-hour[data-stick-value='10']").ClickAsync(new() { Force = true });
-        await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۰۰");
+        await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۰۰", new() { Timeout = 15000 }); // the clock answers over the circuit
         await clock.Locator(".mud-picker-stick.mud-minute[data-stick-value='30']").ClickAsync(new() { Force = true });
-        await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۳۰");
+        await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۳۰", new() { Timeout = 15000 });
         Assert.True(await FitsAsync(page), "The clock scrolls the page sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, "time-picker-fa-phone");
         await page.ClickAsync(".pv-time-close");
