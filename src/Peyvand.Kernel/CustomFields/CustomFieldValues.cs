@@ -314,15 +314,7 @@ public static class CustomFieldValues
         return raw.ValueKind == JsonValueKind.String && TryDecimal(raw.GetString()!, out number);
     }
 
-    public static bool TryDecimal(string text, out decimal number)
-    {
-        var ascii = Digits.ToAscii(text.Trim())
-            .Replace("\u066B", ".", StringComparison.Ordinal) // Arabic decimal separator
-            .Replace("\u066C", "", StringComparison.Ordinal) // Arabic thousands separator
-            .Replace(",", "", StringComparison.Ordinal)
-            .Replace("\u2212", "-", StringComparison.Ordinal);
-        return decimal.TryParse(ascii, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
-    }
+    public static bool TryDecimal(string text, out decimal number) => Digits.TryParseNumber(text, out number);
 
     private static JsonNode? Fail(out string? error, string message)
     {

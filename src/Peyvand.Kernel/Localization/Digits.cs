@@ -22,6 +22,22 @@ public static class Digits
                 span[i] = ToAscii(source[i]);
         });
 
+    /// <summary>
+    /// Reads a number as people type it in fa or en: Persian, Arabic-Indic or ASCII digits, thousands separators
+    /// (<c>,</c> and the Arabic <c>٬</c>), the Arabic decimal mark <c>٫</c> or <c>.</c>, and a leading sign. The one
+    /// reader behind every number input (the UI's <c>NumberField</c>) and every number sent as text (custom fields).
+    /// </summary>
+    public static bool TryParseNumber(string? text, out decimal number)
+    {
+        var ascii = ToAscii((text ?? "").Trim())
+            .Replace("\u066B", ".", StringComparison.Ordinal) // Arabic decimal separator
+            .Replace("\u066C", "", StringComparison.Ordinal) // Arabic thousands separator
+            .Replace(",", "", StringComparison.Ordinal)
+            .Replace("\u2212", "-", StringComparison.Ordinal); // minus sign
+        return decimal.TryParse(ascii, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+
     public static char ToAscii(char c) => c switch
     {
         >= PersianZero and <= (char)(PersianZero + 9) => (char)('0' + (c - PersianZero)),

@@ -107,6 +107,16 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         return email;
     }
 
+    /// <summary>How many live contacts of the default organisation have this last name (to prove a refused form saved nothing).</summary>
+    public async Task<int> CountContactsAsync(string lastName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+        return await db.Set<Peyvand.Customers.Domain.Contact>().CountAsync(c => c.LastName == lastName);
+    }
+
     /// <summary>An administrator who, like the bootstrap one, still has to pass the first-run page.</summary>
     public async Task<string> CreateFirstRunAdminAsync()
     {

@@ -36,7 +36,7 @@ public sealed class InputComponentTests : IAsyncDisposable
     {
         UseLanguage("fa-IR");
         int? value = null;
-        var field = _ctx.Render<NumberField>(p => p.Add(f => f.Value, 1).Add(f => f.ValueChanged, v => value = v).Add(f => f.Max, 31));
+        var field = _ctx.Render<NumberField<int>>(p => p.Add(f => f.Value, 1).Add(f => f.ValueChanged, v => value = v).Add(f => f.Max, 31));
         await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
         Assert.Equal(expected, value);
         // Shown back in the page's digits.
@@ -48,13 +48,71 @@ public sealed class InputComponentTests : IAsyncDisposable
     {
         UseLanguage("en-US");
         int? value = 5;
-        var field = _ctx.Render<NumberField>(p => p.Add(f => f.Value, 5).Add(f => f.ValueChanged, v => value = v).Add(f => f.Min, 1).Add(f => f.Max, 31));
+        var field = _ctx.Render<NumberField<int>>(p => p.Add(f => f.Value, 5).Add(f => f.ValueChanged, v => value = v).Add(f => f.Min, 1).Add(f => f.Max, 31));
         await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "abc" });
         Assert.Equal(5, value);
         Assert.Contains("Enter a whole number.", field.Markup);
         await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "۴۰" });
         Assert.Equal(5, value);
         Assert.Contains("Enter a number from 1 to 31.", field.Markup);
+    }
+
+    [Theory]
+    [InlineData("۱۲٫۵", "12.5")] // Persian digits, Arabic decimal mark
+    [InlineData("١٬٢٣٤٫٧٥", "1234.75")] // Arabic-Indic digits, Arabic thousands separator
+    [InlineData("1,500,000", "1500000")]
+    [InlineData("−۳", "-3")] // a minus sign, not a hyphen
+    public async Task DecimalNumberField_ReadsAnyDigitsAndSeparators(string typed, string expected)
+    {
+        UseLanguage("fa-IR");
+        decimal? value = null;
+        var field = _ctx.Render<NumberField<decimal>>(p => p.Add(f => f.ValueChanged, v => value = v));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typed });
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), value);
+        Assert.Equal(Digits.ToPersian(expected).Replace('.', '٫'), field.Find("input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task WholeNumberField_RefusesAFraction_AndANumberTooLarge()
+    {
+        UseLanguage("en-US");
+        var changes = 0;
+        var field = _ctx.Render<NumberField<int>>(p => p.Add(f => f.Value, 3).Add(f => f.ValueChanged, _ => changes++));
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "۲٫۵" });
+        Assert.Contains("Enter a whole number.", field.Markup);
+        await field.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "99999999999" });
+        Assert.Contains("Enter a whole number.", field.Markup);
+        Assert.Equal(0, changes);
+    }
+
+    [Fact]
+    public async Task Form_WithARefusedDateTimeOrNumber_IsNotAccepted_UntilTheEntryIsCorrected()
+    {
+        UseLanguage("en-US");
+        var form = _ctx.Render<MudForm>(p => p.Add(f => f.ChildContent, builder =>
+        {
+            builder.OpenComponent<DateField>(0);
+            builder.AddComponentParameter(1, nameof(DateField.Calendar), CalendarKind.Jalali);
+            builder.AddComponentParameter(2, nameof(DateField.Language), "en");
+            builder.AddComponentParameter(3, nameof(DateField.Date), (DateTime?)new DateTime(2025, 1, 1));
+            builder.CloseComponent();
+            builder.OpenComponent<TimeField>(4);
+            builder.CloseComponent();
+            builder.OpenComponent<NumberField<int>>(5);
+            builder.CloseComponent();
+        }));
+        var inputs = form.FindAll("input");
+        Assert.True(await form.InvokeAsync(() => form.Instance.AcceptsAsync()));
+
+        foreach (var (index, refused, good) in new[] { (0, "1402/12/30", "1402/12/29"), (1, "24:30", "23:30"), (2, "12a", "12") })
+        {
+            await form.FindAll("input")[index].ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = refused });
+            Assert.False(await form.InvokeAsync(() => form.Instance.AcceptsAsync()), $"'{refused}' let the form save");
+            Assert.NotEmpty(form.FindAll(".mud-input-error"));
+            await form.FindAll("input")[index].ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = good });
+            Assert.True(await form.InvokeAsync(() => form.Instance.AcceptsAsync()), $"'{good}' was still refused");
+        }
+        Assert.Equal(3, inputs.Count);
     }
 
     [Theory]
