@@ -16,6 +16,8 @@ public static class FormChecks
         if (form is null)
             return true;
         await form.ValidateAsync();
-        return form.IsValid;
+        // Only the fields' own checks count (a refused date, a required field left empty). Not IsValid: it also counts
+        // fields still showing the server's message from the previous attempt, which would refuse every retry.
+        return form.Errors.Length == 0;
     }
 }
