@@ -26,13 +26,13 @@ public static class Limits
             failed |= !await BulkAsync(http, "bulk addTag ×1000", batch, "addTag", tag, results, ct);
         foreach (var format in new[] { "csv", "xlsx" })
         {
-            var rssBefore = Rss(appPid);
+            var rssBefore = Load.Rss(appPid);
             var watch = Stopwatch.StartNew();
             using var response = await http.GetAsync($"/api/v1/contacts/export?format={format}&tag={tag}&lang=fa", ct);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct);
             failed |= !response.IsSuccessStatusCode;
             results.Add(($"export {format} ×{ids.Count}", watch.Elapsed.TotalMilliseconds,
-                string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode}, {bytes.Length / 1048576.0:F1} MiB, app RSS {rssBefore / 1048576.0:F0} → {Rss(appPid) / 1048576.0:F0} MiB")));
+                string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode}, {bytes.Length / 1048576.0:F1} MiB, app RSS {rssBefore / 1048576.0:F0} → {Load.Rss(appPid) / 1048576.0:F0} MiB")));
         }
         foreach (var batch in ids.Chunk(BulkSize))
             failed |= !await BulkAsync(http, "bulk removeTag ×1000", batch, "removeTag", tag, results, ct);
@@ -74,9 +74,4 @@ public static class Limits
         return ids.Take(count).ToList();
     }
 
-    private static long Rss(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
 }

@@ -80,6 +80,13 @@ public static class Load
             samples.Count(s => !s.Ok), samples.Count(s => s.Status >= 500 || s.Status == 0));
     }
 
+    /// <summary>The process's resident memory now (VmRSS), in bytes.</summary>
+    public static long Rss(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
     // VmRSS every 250 ms while the load runs; the highest seen is the run's peak.
     private static async Task<long?> SampleRssAsync(int pid, CancellationToken stop)
     {

@@ -24,7 +24,7 @@ public static class Soak
             var connections = PeakConnectionsAsync(database, sampling.Token);
             var report = await Load.RunAsync(concurrency, length, scenarios.MixedAsync, appPid, seed: window);
             await sampling.CancelAsync();
-            (OperationStats Total, long Rss, int Connections) row = (report.Total, Rss(appPid), await connections);
+            (OperationStats Total, long Rss, int Connections) row = (report.Total, Load.Rss(appPid), await connections);
             rows.Add(row);
             all.AddRange(report.Operations.Where(o => o.Operation != "all"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -44,11 +44,6 @@ public static class Soak
         return serverErrors == 0 && growth < 10;
     }
 
-    private static long Rss(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
 
     // The app's connections to the benchmark database (every other session but this one), sampled each second.
     private static async Task<int> PeakConnectionsAsync(NpgsqlDataSource database, CancellationToken stop)
