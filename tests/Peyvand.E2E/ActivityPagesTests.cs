@@ -9,7 +9,7 @@ public sealed class ActivityPagesTests(E2EApp app)
     [Fact]
     public async Task A_note_mentioning_a_colleague_in_Persian_lights_their_bell_and_a_task_is_added_and_completed_on_the_360_page()
     {
-        var suffix = Suffix();
+        var suffix = Journeys.PersianSuffix();
         var colleague = "مریم " + suffix;
         var colleagueEmail = await app.CreateUserAsync(colleague, "fa", roleKey: "sales-manager"); // a manager sees the rep's notes
         var page = await SignedInPageAsync("fa-IR", "سارا");
@@ -56,7 +56,7 @@ public sealed class ActivityPagesTests(E2EApp app)
         await page.SetViewportSizeAsync(360, 740);
         await page.ClickAsync(".pv-filter-note"); // all types again
         await page.Locator(".pv-timeline-item.pv-type-task").WaitForAsync();
-        Assert.True(await FitsAsync(page), "The contact's 360° page scrolls sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "The contact's 360° page scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, "contact-360-fa-phone");
 
         // The colleague sees one unread notification on the bell and opens the contact from it.
@@ -85,12 +85,12 @@ public sealed class ActivityPagesTests(E2EApp app)
         var page = await SignedInPageAsync(culture, culture == "fa-IR" ? "نگار" : "Negar", 360, 740);
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-last-name input", "Day" + Suffix());
+        await page.FillAsync(".pv-last-name input", "Day" + Journeys.PersianSuffix());
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         await page.Locator(".pv-composer").WaitForAsync();
         await page.Locator(".pv-kinds").GetByText(culture == "fa-IR" ? "کار" : "Task", new() { Exact = true }).ClickAsync();
-        var subject = "Due today " + Suffix();
+        var subject = "Due today " + Journeys.PersianSuffix();
         await page.FillAsync(".pv-subject input", subject); // due by default at the next full hour, still today in the user's time zone
         await Assertions.Expect(page.Locator(".pv-date input")).Not.ToHaveValueAsync("");
         await E2EApp.ScreenshotAsync(page, $"task-composer-{culture}-phone");
@@ -103,7 +103,7 @@ public sealed class ActivityPagesTests(E2EApp app)
         await task.WaitForAsync();
         await page.ClickAsync(".pv-new-feed");
         await Assertions.Expect(page.Locator(".pv-feed-url input")).ToHaveValueAsync(new Regex("/calendar/pvc_[^/]+\\.ics$"));
-        Assert.True(await FitsAsync(page), "My day scrolls sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "My day scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, $"my-day-{culture}-phone");
         await task.Locator(".pv-task-check input").ClickAsync();
         await task.WaitForAsync(new() { State = WaitForSelectorState.Detached });
@@ -117,8 +117,4 @@ public sealed class ActivityPagesTests(E2EApp app)
         await page.ExpectHomeAsync();
         return page;
     }
-
-    private static string Suffix() => new(Enumerable.Range(0, 4).Select(_ => "ابپتثجحخدرزسشصطعفقکگلمنوهی"[Random.Shared.Next(26)]).ToArray());
-
-    private static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }

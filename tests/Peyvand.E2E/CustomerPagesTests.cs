@@ -11,7 +11,7 @@ public sealed class CustomerPagesTests(E2EApp app)
     public async Task ContactInPersian_IsFoundByPersianSpelling_ShowsItsPhone_AndShowsFieldErrorsOnTheRightInputs()
     {
         var page = await SignedInPageAsync("fa-IR");
-        var lastName = "کریمی" + Suffix();
+        var lastName = "کریمی" + Journeys.PersianSuffix();
         var local = "912" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // Arabic yeh (ي) in the name, Persian digits in the phone.
@@ -71,20 +71,20 @@ public sealed class CustomerPagesTests(E2EApp app)
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-first-name input", culture == "fa-IR" ? "مینا" : "Mina");
-        await page.FillAsync(".pv-last-name input", (culture == "fa-IR" ? "رستمی" : "Rostami") + Suffix());
+        await page.FillAsync(".pv-last-name input", (culture == "fa-IR" ? "رستمی" : "Rostami") + Journeys.PersianSuffix());
         await page.FillAsync(".pv-phone-value input", "09121234567");
-        Assert.True(await FitsAsync(page), "The contact form scrolls sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "The contact form scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, $"contact-form-{culture}-phone");
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         await page.Locator(".pv-contact-name").WaitForAsync();
-        Assert.True(await FitsAsync(page), "The contact page scrolls sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "The contact page scrolls sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, $"contact-detail-{culture}-phone");
 
         await page.GotoAsync("/contacts");
         await page.WaitForCircuitAsync();
         await page.Locator(".pv-contact-link").First.WaitForAsync();
-        Assert.True(await FitsAsync(page), "The contact list scrolls sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "The contact list scrolls sideways at 360 px.");
         Assert.False(await page.Locator(".pv-contacts thead").IsVisibleAsync());
         await E2EApp.ScreenshotAsync(page, $"contacts-{culture}-phone");
     }
@@ -109,7 +109,7 @@ public sealed class CustomerPagesTests(E2EApp app)
 
         await page.GotoAsync("/companies/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-company-name input", culture == "fa-IR" ? "شرکت نمونه" + Suffix() : "Sample Co " + Suffix());
+        await page.FillAsync(".pv-company-name input", culture == "fa-IR" ? "شرکت نمونه" + Journeys.PersianSuffix() : "Sample Co " + Journeys.PersianSuffix());
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/companies/[0-9a-f-]{36}$"));
         await AssertAccessibleAsync(page, "company page");
@@ -122,7 +122,7 @@ public sealed class CustomerPagesTests(E2EApp app)
         var page = await SignedInPageAsync("fa-IR", 360, 740);
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-last-name input", "تولد" + Suffix());
+        await page.FillAsync(".pv-last-name input", "تولد" + Journeys.PersianSuffix());
         var birthday = page.Locator(".pv-birthday input");
 
         // 1402 is not a leap year: Esfand has 29 days.
@@ -151,7 +151,7 @@ public sealed class CustomerPagesTests(E2EApp app)
     public async Task Company_ListsTheContactCreatedFromItsPage()
     {
         var page = await SignedInPageAsync("en-US");
-        var company = "Pars Trading " + Suffix();
+        var company = "Pars Trading " + Journeys.PersianSuffix();
         await page.GotoAsync("/companies/new");
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-company-name input", company);
@@ -162,7 +162,7 @@ public sealed class CustomerPagesTests(E2EApp app)
         await page.ClickAsync(".pv-new-company-contact");
         await page.WaitForURLAsync(new Regex("/contacts/new\\?companyId="));
         await Assertions.Expect(page.Locator(".pv-company input")).ToHaveValueAsync(company);
-        var lastName = "Tehrani" + Suffix();
+        var lastName = "Tehrani" + Journeys.PersianSuffix();
         await page.FillAsync(".pv-last-name input", lastName);
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
@@ -211,10 +211,6 @@ public sealed class CustomerPagesTests(E2EApp app)
         await page.ExpectHomeAsync();
         return page;
     }
-
-    private static string Suffix() => new(Enumerable.Range(0, 4).Select(_ => "ابپتثجحخدرزسشصطعفقکگلمنوهی"[Random.Shared.Next(26)]).ToArray());
-
-    private static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {

@@ -14,7 +14,7 @@ public sealed class FormInputTests(E2EApp app)
     public async Task An_impossible_birthday_on_a_new_contact_stops_the_save_and_is_explained_in_Persian()
     {
         var page = await SignedInPageAsync("fa-IR", "sales-rep");
-        var lastName = "ناممکن" + Suffix();
+        var lastName = "ناممکن" + Journeys.PersianSuffix();
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-last-name input", lastName);
@@ -42,7 +42,7 @@ public sealed class FormInputTests(E2EApp app)
         var page = await SignedInPageAsync("en-US", "sales-rep");
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-last-name input", "Impossible" + Suffix());
+        await page.FillAsync(".pv-last-name input", "Impossible" + Journeys.PersianSuffix());
         await page.FillAsync(".pv-birthday input", "1370/06/15");
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
@@ -70,12 +70,12 @@ public sealed class FormInputTests(E2EApp app)
         var page = await SignedInPageAsync("fa-IR", "sales-rep", 360, 740);
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-last-name input", "جلسه" + Suffix());
+        await page.FillAsync(".pv-last-name input", "جلسه" + Journeys.PersianSuffix());
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         await page.Locator(".pv-composer").WaitForAsync();
         await page.Locator(".pv-kinds").GetByText("جلسه", new() { Exact = true }).ClickAsync();
-        var subject = "جلسهٔ فروش " + Suffix();
+        var subject = "جلسهٔ فروش " + Journeys.PersianSuffix();
         await page.FillAsync(".pv-subject input", subject);
 
         // The start time from the clock: 10 on the inner ring, then 30 minutes.
@@ -87,7 +87,7 @@ public sealed class FormInputTests(E2EApp app)
         await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۰۰", new() { Timeout = 15000 }); // the clock answers over the circuit
         await clock.Locator(".mud-picker-stick.mud-minute[data-stick-value='30']").ClickAsync(new() { Force = true });
         await Assertions.Expect(start.Locator("input")).ToHaveValueAsync("۱۰:۳۰", new() { Timeout = 15000 });
-        Assert.True(await FitsAsync(page), "The clock scrolls the page sideways at 360 px.");
+        Assert.True(await page.FitsWidthAsync(), "The clock scrolls the page sideways at 360 px.");
         await E2EApp.ScreenshotAsync(page, "time-picker-fa-phone");
         await page.ClickAsync(".pv-time-close");
 
@@ -119,12 +119,12 @@ public sealed class FormInputTests(E2EApp app)
         var page = await SignedInPageAsync("fa-IR", "administrator");
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
-        await page.FillAsync(".pv-last-name input", "تماس" + Suffix());
+        await page.FillAsync(".pv-last-name input", "تماس" + Journeys.PersianSuffix());
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         await page.Locator(".pv-composer").WaitForAsync();
         await page.Locator(".pv-kinds").GetByText("تماس", new() { Exact = true }).ClickAsync();
-        await page.FillAsync(".pv-subject input", "پیگیری " + Suffix());
+        await page.FillAsync(".pv-subject input", "پیگیری " + Journeys.PersianSuffix());
         await page.FillAsync(".pv-duration input", "۴۵");
         await page.Locator(".pv-duration input").PressAsync("Tab");
         await Assertions.Expect(page.Locator(".pv-duration input")).ToHaveValueAsync("۴۵");
@@ -133,7 +133,7 @@ public sealed class FormInputTests(E2EApp app)
 
         // A letter in the duration is refused and stops the save.
         await page.Locator(".pv-kinds").GetByText("تماس", new() { Exact = true }).ClickAsync();
-        await page.FillAsync(".pv-subject input", "دوم " + Suffix());
+        await page.FillAsync(".pv-subject input", "دوم " + Journeys.PersianSuffix());
         await page.FillAsync(".pv-duration input", "۴۵ دقیقه");
         await page.ClickAsync(".pv-save-activity");
         await Assertions.Expect(page.Locator(".pv-duration .mud-input-helper-text.mud-input-error")).ToHaveTextAsync("یک عدد صحیح وارد کنید.");
@@ -141,12 +141,12 @@ public sealed class FormInputTests(E2EApp app)
         Assert.Equal(1, await page.Locator(".pv-timeline-item.pv-type-call").CountAsync());
 
         // A customer category's order in Arabic-Indic digits.
-        var name = "دسته " + Suffix();
+        var name = "دسته " + Journeys.PersianSuffix();
         await page.GotoAsync("/admin/customer-categories");
         await page.WaitForCircuitAsync();
         await page.ClickAsync(".pv-new-category");
         await page.FillAsync(".pv-category-fa input", name);
-        await page.FillAsync(".pv-category-en input", "Category " + Suffix());
+        await page.FillAsync(".pv-category-en input", "Category " + Journeys.PersianSuffix());
         await page.FillAsync(".pv-category-order input", "١٥٠");
         await page.Locator(".pv-category-order input").PressAsync("Tab");
         await Assertions.Expect(page.Locator(".pv-category-order input")).ToHaveValueAsync("۱۵۰");
@@ -186,8 +186,4 @@ public sealed class FormInputTests(E2EApp app)
         await page.ExpectHomeAsync();
         return page;
     }
-
-    private static string Suffix() => new(Enumerable.Range(0, 4).Select(_ => "ابپتثجحخدرزسشصطعفقکگلمنوهی"[Random.Shared.Next(26)]).ToArray());
-
-    private static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }

@@ -30,4 +30,10 @@ public static class Journeys
         await page.ClickAsync(".pv-logout-form button");
         await page.WaitForURLAsync(new Regex("/account/login"));
     }
+
+    /// <summary>Four random Persian letters: keeps names made by different tests (and reruns) apart.</summary>
+    public static string PersianSuffix() => new(Enumerable.Range(0, 4).Select(_ => "ابپتثجحخدرزسشصطعفقکگلمنوهی"[Random.Shared.Next(26)]).ToArray());
+
+    /// <summary>True when nothing makes the page scroll sideways (the phone-width checks).</summary>
+    public static Task<bool> FitsWidthAsync(this IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }
