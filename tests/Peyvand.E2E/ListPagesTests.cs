@@ -237,7 +237,7 @@ public sealed class ListPagesTests(E2EApp app)
         var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
         foreach (var (first, stage, hasEmail) in people)
         {
-            List<EmailInput>? emails = hasEmail ? [new($"{Guid.NewGuid():N}@example.com")] : null;
+            List<EmailInput>? emails = hasEmail ? [new($"p{Guid.NewGuid().ToString("N")[..6]}@example.com")] : null;
             await contacts.CreateAsync(new ContactWrite(first, lastName, emails, LifecycleStage: stage, OwnerId: userId), CancellationToken.None);
         }
     }
