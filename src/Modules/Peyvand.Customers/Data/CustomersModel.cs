@@ -35,6 +35,9 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastName, c.Id }); // "my contacts" and owner filters, in list order
             b.HasIndex(c => new { c.TenantId, c.CompanyId });
+            // "Newest" and "recently updated" lists and created/updated ranges, in list order.
+            b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
+            b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
             b.Property(c => c.Addresses).HasJsonConversion();
             b.Property(c => c.SocialProfiles).HasJsonConversion();
             b.Property(c => c.Consent).HasJsonConversion();
@@ -78,6 +81,8 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId });
             b.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
+            b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
+            b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
             b.Property(c => c.Addresses).HasJsonConversion();
             b.Property(c => c.SocialProfiles).HasJsonConversion();
             b.Property(c => c.Notes).HasMaxLength(CustomerRules.MaxNotesLength);

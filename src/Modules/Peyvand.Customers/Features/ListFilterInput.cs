@@ -1,5 +1,6 @@
 using System.Globalization;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Customers.Features;
 
@@ -19,7 +20,7 @@ public sealed class ListFilterInput
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
-        var text = AsciiDigits(value.Trim());
+        var text = Digits.ToAscii(value.Trim());
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddDays(upper ? 1 : 0);
         if (text.Contains('T', StringComparison.Ordinal)
@@ -34,7 +35,7 @@ public sealed class ListFilterInput
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
-        var text = AsciiDigits(value.Trim());
+        var text = Digits.ToAscii(value.Trim());
         // 2000 is a leap year, so 02-29 is a day too.
         if (text.Length == 5 && DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return (day.Month * 100) + day.Day;
@@ -67,8 +68,4 @@ public sealed class ListFilterInput
 
     /// <summary>Throws one <see cref="InvalidInputException"/> with every error found so far.</summary>
     public void ThrowIfAny() => CustomerRules.ThrowIfAny(_errors);
-
-    // Persian and Arabic-Indic digits (from a pasted date) read as ASCII.
-    private static string AsciiDigits(string text) =>
-        string.Concat(text.Select(c => char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c));
 }
