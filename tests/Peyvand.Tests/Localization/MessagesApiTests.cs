@@ -99,7 +99,7 @@ public abstract class MessagesApiTests(PeyvandAppFactory app)
 
         var (_, rep) = await tenant.UserWithRoleAsync("read-only");
         fa = await ProblemAsync(rep, HttpMethod.Post, "/api/v1/contacts", new { lastName = "X" }, "fa-IR", HttpStatusCode.Forbidden);
-        Assert.Equal("اجازه ندارید.", fa.GetProperty("title").GetString());
+        Assert.Equal("دسترسی ندارید.", fa.GetProperty("title").GetString());
     }
 }
 
