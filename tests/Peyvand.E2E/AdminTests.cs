@@ -114,6 +114,21 @@ public sealed class AdminTests(E2EApp app)
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
+    [Theory]
+    [InlineData("fa-IR", "نشانی ایمیل معتبر نیست.")]
+    [InlineData("en-US", "Not a valid email address.")]
+    public async Task InvitingABadEmail_ShowsTheServicesMessage_InTheUiLanguage_UnderTheField(string culture, string message)
+    {
+        var page = await SignInAsAdminAsync(culture);
+        await OpenAsync(page, "users");
+        await page.ClickAsync(".pv-invite");
+        await page.FillAsync(".pv-invite-email input", "ali@");
+        await page.FillAsync(".pv-invite-name input", "Ali");
+        await page.ClickAsync(".pv-send-invite");
+        await Assertions.Expect(page.Locator(".pv-invite-email .mud-input-helper-text.mud-input-error")).ToHaveTextAsync(message);
+        await E2EApp.ScreenshotAsync(page, $"admin-invite-error-{culture[..2]}");
+    }
+
     [Fact]
     public async Task ASalesRep_SeesOnlyTheirApiKeys_InTheAdministrationMenu()
     {

@@ -50,7 +50,9 @@ public sealed class CustomerPagesTests(E2EApp app)
         await page.ClickAsync(".pv-add-phone");
         await page.FillAsync(".pv-point-row[data-row='1'] .pv-phone-value input", "۱۲۳");
         await page.ClickAsync(".pv-save");
-        await page.Locator(".pv-national-id .mud-input-helper-text", new() { HasText = "کد ملی معتبر نیست" }).WaitForAsync();
+        // The service's own message, in Persian (the UI keeps no copy of it).
+        await Assertions.Expect(page.Locator(".pv-national-id .mud-input-helper-text.mud-input-error"))
+            .ToHaveTextAsync("کد ملی معتبر نیست: کد ملی ۱۰ رقم است و رقم کنترل آن باید درست باشد.");
         Assert.Contains("شماره تلفن معتبر نیست", await page.InnerTextAsync(".pv-phone-value >> nth=1"));
         Assert.DoesNotContain("شماره تلفن معتبر نیست", await page.InnerTextAsync(".pv-phone-value >> nth=0"));
         await E2EApp.ScreenshotAsync(page, "contact-edit-errors-fa");

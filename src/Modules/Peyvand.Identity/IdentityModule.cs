@@ -50,6 +50,7 @@ public static class IdentityModule
             })
             .AddUserStore<PeyvandUserStore>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddSignInManager<PeyvandSignInManager>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -17,7 +17,7 @@ public static class ETags
         if (EntityTagHeaderValue.TryParse(header.Split(',')[0].Trim(), out var tag)
             && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
             return version;
-        throw new ConcurrencyException("If-Match does not name a version of this record.");
+        throw new ConcurrencyException(ApiText.IfMatchInvalid);
     }
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = For(version);

@@ -12,13 +12,12 @@ public sealed class InvalidInputException(IReadOnlyDictionary<string, string[]> 
     }
 }
 
-public sealed class NotFoundException(string resource, object id) : Exception($"No {resource} with id {id}.");
+public sealed class NotFoundException(string resource, object id) : Exception(ApiText.NotFound(resource, id));
 
 public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>The record changed since the caller read it (stale If-Match or a concurrent save).</summary>
-public sealed class ConcurrencyException(string message = "The record was changed by someone else. Reload it and try again.")
-    : Exception(message);
+public sealed class ConcurrencyException(string? message = null) : Exception(message ?? ApiText.Changed);
 
 /// <summary>The request is well-formed but conflicts with the current state (a duplicate email, say).</summary>
 public sealed class ConflictException(string message) : Exception(message);

@@ -52,10 +52,10 @@ public static class Keyset
         var descending = list.Sort?.StartsWith('-') == true;
         var field = string.IsNullOrEmpty(sortName) ? sortable[0] : sortable.FirstOrDefault(s => s.Name == sortName);
         if (field is null)
-            Validation.Add(errors, "sort", $"Sort by one of: {string.Join(", ", sortable.Select(s => s.Name))} (prefix '-' for descending).");
+            Validation.Add(errors, "sort", ApiText.SortBy(string.Join(", ", sortable.Select(s => s.Name))));
         Cursor? cursor = null;
         if (list.Cursor is not null && !Cursor.TryDecode(list.Cursor, out cursor))
-            Validation.Add(errors, "cursor", "The cursor is not valid; start again without it.");
+            Validation.Add(errors, "cursor", ApiText.CursorInvalid);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
@@ -68,7 +68,7 @@ public static class Keyset
             }
             catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or OverflowException)
             {
-                throw new InvalidInputException("cursor", "The cursor does not fit this sort order; start again without it.");
+                throw new InvalidInputException("cursor", ApiText.CursorSort);
             }
             query = query.Where(After<T>(field.Key, value, cursor.Id, descending));
         }
@@ -114,7 +114,7 @@ public static class Keyset
         Cursor? cursor = null;
         RelevancePosition? position = null;
         if (list.Cursor is not null && (!Cursor.TryDecode(list.Cursor, out cursor) || !RelevancePosition.TryParse(cursor!.Value, out position)))
-            Validation.Add(errors, "cursor", "The cursor is not valid; start again without it.");
+            Validation.Add(errors, "cursor", ApiText.CursorInvalid);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
@@ -180,7 +180,7 @@ public static class Keyset
     {
         var errors = new Dictionary<string, List<string>>();
         if (list.EffectiveLimit is < 1 or > ListQuery.MaxLimit)
-            Validation.Add(errors, "limit", $"Must be between 1 and {ListQuery.MaxLimit}.");
+            Validation.Add(errors, "limit", ApiText.LimitBetween(ListQuery.MaxLimit));
         return errors;
     }
 

@@ -15,19 +15,19 @@ public static class MergePatch
     public static T Apply<T>(T current, JsonElement patch)
     {
         if (patch.ValueKind != JsonValueKind.Object)
-            throw new InvalidInputException("body", "A merge patch must be a JSON object.");
+            throw new InvalidInputException("body", ApiText.PatchObject);
         var target = JsonSerializer.SerializeToNode(current, PeyvandJson.Options)!;
         var merged = Merge(target, JsonNode.Parse(patch.GetRawText()));
         try
         {
             return merged.Deserialize<T>(PeyvandJson.Options)
-                ?? throw new InvalidInputException("body", "The patch removed every field.");
+                ?? throw new InvalidInputException("body", ApiText.PatchEmpty);
         }
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
             throw new InvalidInputException(field, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Unknown field." : "The value is not valid JSON of the expected type.");
+                ? ApiText.UnknownField : ApiText.NotJson);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,24 +15,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var http = httpContext;
+        // The exception handler runs outside the request localisation middleware, so it takes the request's culture back.
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } requestCulture)
+        {
+            CultureInfo.CurrentCulture = requestCulture.Culture;
+            CultureInfo.CurrentUICulture = requestCulture.UICulture;
+        }
         var problem = exception switch
         {
             InvalidInputException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "One or more fields are invalid.",
+                Title = ApiText.InvalidTitle,
             },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Summary(bad.Message) },
             JsonException json => JsonProblem(json),
-            NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = nf.Message },
-            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
-            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
+            NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = ApiText.NotFoundTitle, Detail = nf.Message },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = ApiText.ForbiddenTitle, Detail = f.Message },
+            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = ApiText.ConflictTitle, Detail = c.Message },
             ConcurrencyException or DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status412PreconditionFailed,
-                Title = "The record was changed by someone else.",
-                Detail = "Reload it and apply your change again.",
+                Title = ApiText.ChangedTitle,
+                Detail = ApiText.ChangedDetail,
             },
             _ => null,
         };
@@ -38,7 +46,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = ApiText.UnexpectedTitle };
         }
 
         http.Response.StatusCode = problem.Status!.Value;
@@ -50,11 +58,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = ["The value is not valid JSON of the expected type."],
+            [field] = [ApiText.NotJson],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request body could not be read.",
+            Title = ApiText.UnreadableTitle,
         };
     }
 

@@ -14,7 +14,7 @@ public static class Validation
         foreach (var result in results)
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty("body"))
-                Add(errors, JsonNamingPolicy.CamelCase.ConvertName(member), result.ErrorMessage ?? "Invalid value.");
+                Add(errors, JsonNamingPolicy.CamelCase.ConvertName(member), Message(request, member, result));
         }
         if (extra is not null)
         {
@@ -23,6 +23,39 @@ public static class Validation
         }
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    /// <summary>
+    /// The caller's-language message for a failed DataAnnotations rule: the attribute that failed is found again on
+    /// the property, and its limits go into one of <see cref="ApiText"/>'s messages (the field is the error's key).
+    /// </summary>
+    private static string Message(object request, string member, ValidationResult result)
+    {
+        var property = request.GetType().GetProperty(member);
+        if (property is null)
+            return result.ErrorMessage ?? ApiText.Invalid;
+        var value = property.GetValue(request);
+        var context = new ValidationContext(request) { MemberName = member };
+        var failed = property.GetCustomAttributes(typeof(ValidationAttribute), inherit: true).Cast<ValidationAttribute>()
+            .FirstOrDefault(a => a.GetValidationResult(value, context) != ValidationResult.Success);
+        var text = value is string;
+        return failed switch
+        {
+            RequiredAttribute => ApiText.Required,
+            MaxLengthAttribute max => text ? ApiText.MaxLengthText(max.Length) : ApiText.MaxLengthItems(max.Length),
+            MinLengthAttribute min => text ? ApiText.MinLengthText(min.Length) : ApiText.MinLengthItems(min.Length),
+            StringLengthAttribute { MinimumLength: var least, MaximumLength: var most } when least == most => ApiText.ExactLength(most),
+            StringLengthAttribute { MinimumLength: > 0 } length => ApiText.LengthBetween(length.MinimumLength, length.MaximumLength),
+            StringLengthAttribute length => ApiText.MaxLengthText(length.MaximumLength),
+            LengthAttribute length => text
+                ? ApiText.LengthBetween(length.MinimumLength, length.MaximumLength)
+                : ApiText.Range(length.MinimumLength, length.MaximumLength),
+            RangeAttribute range => ApiText.Range(range.Minimum, range.Maximum),
+            EmailAddressAttribute => ApiText.Email,
+            UrlAttribute => ApiText.Url,
+            PhoneAttribute => ApiText.Phone,
+            _ => ApiText.Invalid,
+        };
     }
 
     public static void Add(IDictionary<string, List<string>> errors, string field, string message)
@@ -47,7 +80,7 @@ public static class QueryEnum
         }
         catch (JsonException)
         {
-            throw new InvalidInputException(field, $"Unknown value '{value}'.");
+            throw new InvalidInputException(field, ApiText.UnknownValue(value));
         }
     }
 }

@@ -19,12 +19,12 @@ public sealed class RecordTimeline(IEnumerable<ITimelineSource> sources)
     {
         var take = limit ?? 50;
         if (take is < 1 or > MaxLimit)
-            throw new InvalidInputException("limit", $"Must be between 1 and {MaxLimit}.");
+            throw new InvalidInputException("limit", ApiText.LimitBetween(MaxLimit));
         var wanted = string.IsNullOrWhiteSpace(types) ? null
             : types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var known = sources.SelectMany(s => s.Types).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (wanted?.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
-            throw new InvalidInputException("types", $"Unknown type '{unknown}'; use {string.Join(", ", known.Order())}.");
+            throw new InvalidInputException("types", ApiText.TimelineTypes(unknown, string.Join(", ", known.Order())));
 
         var items = new List<TimelineItem>();
         foreach (var source in sources.Where(s => wanted is null || s.Types.Any(wanted.Contains)))

@@ -71,5 +71,10 @@ public static class CustomFieldText
 
     private static string Get(string name) => Resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
 
-    private static string Format(string name, object arg) => string.Format(CultureInfo.InvariantCulture, Get(name), arg);
+    // A number (limits come as invariant text) is written with Persian digits in a Persian message; codes stay as they are.
+    private static string Format(string name, object arg) =>
+        string.Format(CultureInfo.InvariantCulture, Get(name),
+            arg is string text && Localization.Messages.IsPersian && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                ? Localization.Digits.ToPersian(text)
+                : arg);
 }

@@ -70,16 +70,16 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
         if (!isDelete)
         {
             if (!Definition.BulkChanges.TryGetValue(request.Action, out var prepare))
-                throw new InvalidInputException("action", $"Choose one of: {string.Join(", ", Actions)}.");
+                throw new InvalidInputException("action", ApiText.ChooseOneOf(string.Join(", ", Actions)));
             change = prepare(request.Value);
         }
         var action = isDelete ? PermissionAction.Delete : PermissionAction.Update;
         var level = db.CurrentUser.Demand(name, action);
         await Definition.PrepareAsync(db, cancellationToken);
         if ((request.Ids is null) == (request.Filter is null))
-            throw new InvalidInputException("ids", "Give either ids or filter.");
+            throw new InvalidInputException("ids", ApiText.IdsOrFilter);
         if (request.Ids is not null && request.CustomFields is { Count: > 0 })
-            throw new InvalidInputException("customFields", "Custom-field filters go with filter, not with ids.");
+            throw new InvalidInputException("customFields", ApiText.CustomFieldsWithFilter);
 
         var query = Definition.Including(db.Set<TEntity>());
         var ids = request.Ids?.Distinct().ToList();
@@ -89,7 +89,7 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
             query = service.Matching(query, request.Q, q => filter(q, request.Filter!), request.CustomFieldParameters());
         var records = await query.OrderBy(e => e.Id).Take(BulkActions.MaxRecords + 1).ToListAsync(cancellationToken);
         if (records.Count > BulkActions.MaxRecords)
-            throw new InvalidInputException("filter", $"The filter matches more than {BulkActions.MaxRecords} records; narrow it.");
+            throw new InvalidInputException("filter", ApiText.TooManyRecords(BulkActions.MaxRecords));
 
         var skipped = ids?.Except(records.Select(r => r.Id)).ToList() ?? [];
         int changed = 0, unchanged = 0;
@@ -119,7 +119,7 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
                 Validation.Ensure(after);
                 await Definition.UpdateAsync(record, after, db, cancellationToken);
                 if (!Reaches(db.CurrentUser.LevelFor(name, PermissionAction.Update), record))
-                    throw new ForbiddenException($"The change would move {name} {record.Id} outside what you may change.");
+                    throw new ForbiddenException(ApiText.BulkOutside(name, record.Id));
                 changed++;
             }
             catch (InvalidInputException ex)
@@ -135,11 +135,11 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConcurrencyException("Some of these records were changed meanwhile; nothing was changed. Try again.");
+            throw new ConcurrencyException(ApiText.BulkChanged);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            throw new ConflictException($"The change would give two {name} records the same unique value; nothing was changed.");
+            throw new ConflictException(ApiText.BulkUnique(name));
         }
         return new BulkResult(request.Action, changed, unchanged, skipped.Count, skipped);
     }

@@ -83,7 +83,7 @@ public sealed class ListColumns<TView>(ColumnCatalog<TView> catalog, IEnumerable
         if (unknown.Count > 0 || wanted.Count > MaxChosen)
         {
             throw new InvalidInputException("columns",
-                $"Choose up to {MaxChosen} of: {string.Join(", ", all.Select(c => c.Key))}. Unknown: {string.Join(", ", unknown)}.");
+                ApiText.Columns(MaxChosen, string.Join(", ", all.Select(c => c.Key)), string.Join(", ", unknown)));
         }
         return wanted.Select(k => all.First(c => c.Key == k)).ToList();
     }

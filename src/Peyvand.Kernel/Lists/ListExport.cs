@@ -32,7 +32,7 @@ public static class ListExport
     {
         null or "" or "csv" => ExportFormat.Csv,
         "xlsx" => ExportFormat.Xlsx,
-        _ => throw new Api.InvalidInputException("format", "Choose csv or xlsx."),
+        _ => throw new Api.InvalidInputException("format", Api.ApiText.ExportFormat),
     };
 
     /// <summary>Writes every batch of rows to <paramref name="output"/>; each batch brings the context its names need.</summary>

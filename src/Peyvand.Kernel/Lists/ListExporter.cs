@@ -42,13 +42,13 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
         {
             null or "" or "en" => "en",
             "fa" => "fa",
-            _ => throw new InvalidInputException("lang", "Choose fa or en."),
+            _ => throw new InvalidInputException("lang", ApiText.ExportLanguage),
         };
         var calendar = query.Calendar?.Trim().ToLowerInvariant() switch
         {
             null or "" => DateFormatter.CalendarFor(language, null),
             "jalali" or "gregorian" => DateFormatter.CalendarFor(language, query.Calendar.Trim()),
-            _ => throw new InvalidInputException("calendar", "Choose jalali or gregorian."),
+            _ => throw new InvalidInputException("calendar", ApiText.ExportCalendar),
         };
         var chosen = await columns.ChooseAsync(query.Columns, cancellationToken);
         var read = readOnly.CreateDbContext();
@@ -62,7 +62,7 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             if (count > ListExport.MaxRows)
             {
                 throw new InvalidInputException("filter",
-                    $"This view has {count} rows; an export holds at most {ListExport.MaxRows}. Narrow the filters or search.");
+                    ApiText.ExportTooMany(count, ListExport.MaxRows));
             }
             // Reading the first page now checks sort and search before the response starts.
             var first = await reader.ListAsync(new ListQuery(query.Q, ListQuery.MaxLimit, null, query.Sort), cancellationToken, filter, parameters);

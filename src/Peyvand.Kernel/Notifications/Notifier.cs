@@ -33,7 +33,7 @@ public sealed class Notifier(PeyvandDbContext db, TimeProvider clock)
 /// <summary>The caller's own notifications: nobody, administrators included, reads another user's.</summary>
 public sealed class NotificationInbox(PeyvandDbContext db, TimeProvider clock)
 {
-    private Guid Me => db.CurrentUser.UserId ?? throw new ForbiddenException("Only a user has notifications.");
+    private Guid Me => db.CurrentUser.UserId ?? throw new ForbiddenException(ApiText.OnlyUserNotifications);
 
     private IQueryable<Notification> Mine => db.Set<Notification>().Where(n => n.RecipientId == Me);
 
@@ -42,10 +42,10 @@ public sealed class NotificationInbox(PeyvandDbContext db, TimeProvider clock)
     {
         var take = limit ?? 50;
         if (take is < 1 or > ListQuery.MaxLimit)
-            throw new InvalidInputException("limit", $"Must be between 1 and {ListQuery.MaxLimit}.");
+            throw new InvalidInputException("limit", ApiText.LimitBetween(ListQuery.MaxLimit));
         Guid? after = null;
         if (!string.IsNullOrEmpty(cursor))
-            after = Guid.TryParse(cursor, out var id) ? id : throw new InvalidInputException("cursor", "Not a cursor from this list.");
+            after = Guid.TryParse(cursor, out var id) ? id : throw new InvalidInputException("cursor", ApiText.NotACursor);
         var query = Mine.AsNoTracking();
         if (unread is true)
             query = query.Where(n => n.ReadAt == null);

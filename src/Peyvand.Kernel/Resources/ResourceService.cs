@@ -65,7 +65,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         if (!string.IsNullOrWhiteSpace(q))
         {
             if (q.Length > 200)
-                throw new InvalidInputException("q", "Search text must be at most 200 characters.");
+                throw new InvalidInputException("q", ApiText.SearchTooLong(200));
             query = definition.Search(query, q.Trim());
         }
         return query;
@@ -155,7 +155,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         var level = db.CurrentUser.Demand(Name, PermissionAction.Delete);
         if (!definition.CanRestore)
-            throw new ConflictException($"Deleted {Name} cannot be restored.");
+            throw new ConflictException(ApiText.NotRestorable(Name));
         await definition.PrepareAsync(db, cancellationToken);
         var entity = await Rows.IgnoreQueryFilters([PeyvandDbContext.SoftDeleteFilter])
             .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new NotFoundException(Name, id);
@@ -188,7 +188,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     private void EnsureReach(PermissionLevel level, TEntity entity)
     {
         if (entity is IOwned && !db.CurrentUser.IsSystem && !db.CurrentUser.Reaches(level, definition.OwnerOf(entity)))
-            throw new ForbiddenException($"This {Name} record is outside what you may change.");
+            throw new ForbiddenException(ApiText.Outside(Name));
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
@@ -199,7 +199,7 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            throw new ConflictException($"A {Name} record with the same unique value already exists.");
+            throw new ConflictException(ApiText.Duplicate(Name));
         }
     }
 

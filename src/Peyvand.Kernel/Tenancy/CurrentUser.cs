@@ -50,7 +50,7 @@ public sealed class CurrentUser
     {
         var level = LevelFor(resource, action);
         if (level < minimum)
-            throw new Api.ForbiddenException($"You may not {action.ToString().ToLowerInvariant()} {resource}.");
+            throw new Api.ForbiddenException(Api.ApiText.MayNot(action.ToString().ToLowerInvariant(), resource));
         return level;
     }
 

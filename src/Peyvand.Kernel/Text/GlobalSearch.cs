@@ -25,10 +25,10 @@ public sealed class GlobalSearch(IEnumerable<ISearchProvider> providers, Current
     {
         var words = Search.Words(query ?? "");
         if (words.Length == 0 || query!.Length > 200)
-            throw new InvalidInputException("q", "Give 1 to 200 characters to search for.");
+            throw new InvalidInputException("q", ApiText.SearchLength(200));
         var perType = limit ?? 10;
         if (perType is < 1 or > MaxLimit)
-            throw new InvalidInputException("limit", $"Must be between 1 and {MaxLimit}.");
+            throw new InvalidInputException("limit", ApiText.LimitBetween(MaxLimit));
 
         var hits = new List<SearchHit>();
         foreach (var provider in providers.Where(p => user.LevelFor(p.Resource, PermissionAction.Read) > PermissionLevel.None))

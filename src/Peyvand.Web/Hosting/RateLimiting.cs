@@ -40,9 +40,8 @@ public static class RateLimiting
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"An API key may make {perKey.PerMinute} requests a minute and an organisation {perTenant.PerMinute}. "
-                            + "Retry after the time in Retry-After.",
+                        Title = Kernel.Api.ApiText.TooManyTitle,
+                        Detail = Kernel.Api.ApiText.TooManyDetail(perKey.PerMinute, perTenant.PerMinute),
                     },
                 });
             };

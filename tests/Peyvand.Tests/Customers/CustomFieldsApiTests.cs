@@ -124,7 +124,7 @@ public abstract class CustomFieldsApiTests(PeyvandAppFactory app)
 
     [Theory]
     [InlineData("en-US", "This field is required.", "Another record already has this value.", "Not a number.", "Choose one of: gold, silver.", "At most 10.", "No such custom field.")]
-    [InlineData("fa-IR", "پر کردن این فیلد الزامی است.", "رکورد دیگری همین مقدار را دارد.", "عدد نیست.", "یکی از این گزینه‌ها را انتخاب کنید: gold, silver.", "حداکثر 10.", "چنین فیلد سفارشی‌ای وجود ندارد.")]
+    [InlineData("fa-IR", "پر کردن این فیلد الزامی است.", "رکورد دیگری همین مقدار را دارد.", "عدد نیست.", "یکی از این گزینه‌ها را انتخاب کنید: gold, silver.", "حداکثر ۱۰.", "چنین فیلد سفارشی‌ای وجود ندارد.")]
     public async Task Custom_field_errors_come_in_the_callers_language(
         string language, string required, string taken, string notANumber, string badOption, string tooLarge, string unknown)
     {

@@ -88,41 +88,41 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
         var errors = new Dictionary<string, List<string>>();
         var isNew = db.Entry(activity).State == EntityState.Detached;
         if (!isNew && write.Kind != activity.Kind)
-            Validation.Add(errors, "kind", "An activity keeps its kind; create a new one instead.");
+            Validation.Add(errors, "kind", CustomerText.KeepKind);
         var subject = CustomerRules.Trimmed(write.Subject) ?? "";
         var body = CustomerRules.Trimmed(write.Body);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (write.Kind)
         {
             case ActivityKind.Note when body is null:
-                Validation.Add(errors, "body", "A note needs some text.");
+                Validation.Add(errors, "body", CustomerText.NoteText);
                 break;
             case ActivityKind.Task or ActivityKind.Call or ActivityKind.Meeting when subject.Length == 0:
-                Validation.Add(errors, "subject", "Give a subject.");
+                Validation.Add(errors, "subject", CustomerText.GiveSubject);
                 break;
         }
         if (write.Kind == ActivityKind.Call && write.Direction is null)
-            Validation.Add(errors, "direction", "Say whether the call was inbound or outbound.");
+            Validation.Add(errors, "direction", CustomerText.Direction);
         if (write.Kind == ActivityKind.Meeting)
         {
             if (write.StartAt is null)
-                Validation.Add(errors, "startAt", "A meeting needs a start time.");
+                Validation.Add(errors, "startAt", CustomerText.MeetingStart);
             if (write.EndAt is null)
-                Validation.Add(errors, "endAt", "A meeting needs an end time.");
+                Validation.Add(errors, "endAt", CustomerText.MeetingEnd);
             else if (write.StartAt is { } start && write.EndAt <= start)
-                Validation.Add(errors, "endAt", "The meeting must end after it starts.");
+                Validation.Add(errors, "endAt", CustomerText.MeetingOrder);
         }
         var contactIds = write.ContactIds?.Distinct().ToList() ?? [];
         var companyIds = write.CompanyIds?.Distinct().ToList() ?? [];
         var attendees = write.AttendeeUserIds?.Distinct().ToList() ?? [];
         if (contactIds.Count > 0 && await db.Set<Contact>().CountAsync(c => contactIds.Contains(c.Id), cancellationToken) != contactIds.Count)
-            Validation.Add(errors, "contactIds", "One or more contacts do not exist or are not visible to you.");
+            Validation.Add(errors, "contactIds", CustomerText.UnknownContacts);
         if (companyIds.Count > 0 && await db.Set<Company>().CountAsync(c => companyIds.Contains(c.Id), cancellationToken) != companyIds.Count)
-            Validation.Add(errors, "companyIds", "One or more companies do not exist or are not visible to you.");
+            Validation.Add(errors, "companyIds", CustomerText.UnknownCompanies);
         if (attendees.Count > 0 && await db.Set<AppUser>().CountAsync(u => attendees.Contains(u.Id), cancellationToken) != attendees.Count)
-            Validation.Add(errors, "attendeeUserIds", "One or more attendees are not users of this organisation.");
+            Validation.Add(errors, "attendeeUserIds", CustomerText.UnknownAttendees);
         if (write.ReminderAt is not null && write.Kind != ActivityKind.Task)
-            Validation.Add(errors, "reminderAt", "Only tasks have reminders.");
+            Validation.Add(errors, "reminderAt", CustomerText.OnlyTasksRemind);
         var mentionIds = Mentions.UserIds(body);
         var mentioned = mentionIds.Count == 0 ? []
             : await db.Set<AppUser>().Where(u => mentionIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class Calendars(
     {
         var activity = (await activities.GetAsync(id, cancellationToken)).View;
         if (activity.Kind is not (ActivityKind.Meeting or ActivityKind.Task))
-            throw new ConflictException("Only meetings and tasks go into calendars.");
+            throw new ConflictException(CustomerText.CalendarKinds);
         return Serialize([activity]);
     }
 
@@ -35,7 +35,7 @@ public sealed class Calendars(
     {
         var me = db.CurrentUser;
         me.Demand(CustomersModule.Activities, PermissionAction.Read);
-        var userId = me.UserId ?? throw new ForbiddenException("Only a user has a calendar.");
+        var userId = me.UserId ?? throw new ForbiddenException(CustomerText.OnlyUserCalendar);
         var old = await db.Set<CalendarFeed>().Where(f => f.OwnerId == userId).ToListAsync(cancellationToken);
         db.RemoveRange(old);
         var token = Secrets.New(CalendarFeed.Scheme);

@@ -143,11 +143,11 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         var errors = new Dictionary<string, List<string>>();
         var name = CustomerRules.Trimmed(write.Name) ?? "";
         if (name.Length == 0)
-            Validation.Add(errors, "name", "Give the company's name.");
+            Validation.Add(errors, "name", CustomerText.GiveCompanyName);
         var phones = ContactPointInput.Phones(write.Phones, errors);
         var tags = ContactPointInput.Tags(write.Tags, errors);
-        var nationalId = DigitsOnly(write.NationalId, 11, 11, "nationalId", "A legal entity ID (شناسه ملی) has 11 digits.", errors);
-        var economicCode = DigitsOnly(write.EconomicCode, 11, 14, "economicCode", "An economic code (کد اقتصادی) has 11 to 14 digits.", errors);
+        var nationalId = DigitsOnly(write.NationalId, 11, 11, "nationalId", CustomerText.LegalId, errors);
+        var economicCode = DigitsOnly(write.EconomicCode, 11, 14, "economicCode", CustomerText.EconomicCode, errors);
         CustomerRules.Website(write.Website, errors);
         if (write.ParentCompanyId is { } parentId && parentId != company.ParentCompanyId)
             await CheckParentAsync(company.Id, parentId, db, errors, cancellationToken);
@@ -208,14 +208,14 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         {
             if (id == companyId)
             {
-                Validation.Add(errors, "parentCompanyId", "A company cannot be its own parent, directly or through its subsidiaries.");
+                Validation.Add(errors, "parentCompanyId", CustomerText.OwnParent);
                 return;
             }
             var next = await db.Set<Company>().Where(c => c.Id == id).Select(c => new { c.ParentCompanyId }).SingleOrDefaultAsync(cancellationToken);
             if (next is null)
             {
                 if (id == parentId)
-                    Validation.Add(errors, "parentCompanyId", "No company with this id.");
+                    Validation.Add(errors, "parentCompanyId", CustomerText.NoSuchCompany);
                 return;
             }
             current = next.ParentCompanyId;

@@ -24,7 +24,7 @@ public static class ContactPointInput
         {
             var value = input![i].Value?.Trim().ToLowerInvariant() ?? "";
             if (!EmailFormat.IsValid(value) || value.Length > 256)
-                Validation.Add(errors, $"emails[{i}].value", "Not a valid email address.");
+                Validation.Add(errors, $"emails[{i}].value", CustomerText.Email);
             else if (result.All(e => e.Value != value))
                 result.Add(new EmailEntry { Value = value, Type = input[i].Type, Primary = input[i].Primary });
         }
@@ -39,7 +39,7 @@ public static class ContactPointInput
         {
             var e164 = Kernel.Text.Phones.ToE164(input![i].Value);
             if (e164 is null)
-                Validation.Add(errors, $"phones[{i}].value", "Not a valid phone number (e.g. 0912 123 4567 or +98 912 123 4567).");
+                Validation.Add(errors, $"phones[{i}].value", CustomerText.Phone);
             else if (result.All(p => p.Value != e164))
                 result.Add(new PhoneEntry { Value = e164, Type = input[i].Type, Primary = input[i].Primary });
         }
@@ -55,7 +55,7 @@ public static class ContactPointInput
         {
             var tag = input![i]?.Trim() ?? "";
             if (tag.Length is 0 or > 50)
-                Validation.Add(errors, $"tags[{i}]", "A tag has 1 to 50 characters.");
+                Validation.Add(errors, $"tags[{i}]", CustomerText.Tag);
             else if (!result.Contains(tag, StringComparer.OrdinalIgnoreCase))
                 result.Add(tag);
         }

@@ -102,7 +102,7 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
             ["changeStage"] = value =>
             {
                 var stage = QueryEnum.Parse<LifecycleStage>(value, "value")
-                    ?? throw new InvalidInputException("value", "Give the new lifecycle stage.");
+                    ?? throw new InvalidInputException("value", CustomerText.GiveStage);
                 return w => w with { LifecycleStage = stage };
             },
         };
@@ -192,16 +192,16 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         var firstName = CustomerRules.Trimmed(write.FirstName) ?? "";
         var lastName = CustomerRules.Trimmed(write.LastName) ?? "";
         if (firstName.Length == 0 && lastName.Length == 0)
-            Validation.Add(errors, "lastName", "Give a first or last name.");
+            Validation.Add(errors, "lastName", CustomerText.GiveName);
         var emails = ContactPointInput.Emails(write.Emails, errors);
         var phones = ContactPointInput.Phones(write.Phones, errors);
         var tags = ContactPointInput.Tags(write.Tags, errors);
         string? nationalId = null;
         if (!string.IsNullOrWhiteSpace(write.NationalId) && (nationalId = IranianNationalId.Normalize(write.NationalId)) is null)
-            Validation.Add(errors, "nationalId", "Not a valid Iranian national ID (کد ملی): 10 digits with a matching check digit.");
+            Validation.Add(errors, "nationalId", CustomerText.NationalId);
         CustomerRules.Website(write.Website, errors);
         if (write.Birthday is { } birthday && (birthday > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) || birthday.Year < 1900))
-            Validation.Add(errors, "birthday", "The birthday must lie between 1900 and today.");
+            Validation.Add(errors, "birthday", CustomerText.Birthday);
         var companies = await CompaniesAsync(contact, write, db, errors, cancellationToken);
         var addresses = RecordFieldInput.Addresses(write.Addresses, errors);
         var social = RecordFieldInput.SocialProfiles(write.SocialProfiles, errors);
@@ -243,9 +243,9 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         {
             var link = write.Companies![i];
             if (wanted.Any(w => w.Link.CompanyId == link.CompanyId))
-                Validation.Add(errors, $"companies[{i}].companyId", "This company is listed twice.");
+                Validation.Add(errors, $"companies[{i}].companyId", CustomerText.CompanyTwice);
             else if (link.Role?.Length > ContactCompany.MaxRoleLength)
-                Validation.Add(errors, $"companies[{i}].role", $"A role has at most {ContactCompany.MaxRoleLength} characters.");
+                Validation.Add(errors, $"companies[{i}].role", CustomerText.RoleTooLong(ContactCompany.MaxRoleLength));
             else
                 wanted.Add((link with { Role = CustomerRules.Trimmed(link.Role) }, $"companies[{i}].companyId"));
         }
@@ -261,7 +261,7 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         var found = ids.Count == 0 ? [] : await db.Set<Company>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         found.AddRange(linked);
         foreach (var missing in wanted.Where(w => !found.Contains(w.Link.CompanyId)))
-            Validation.Add(errors, missing.Field, "No company with this id.");
+            Validation.Add(errors, missing.Field, CustomerText.NoSuchCompany);
         var primary = wanted.FirstOrDefault(w => w.Link.Primary).Link ?? wanted.FirstOrDefault().Link;
         return wanted.Select(w => w.Link with { Primary = ReferenceEquals(w.Link, primary) }).ToList();
     }

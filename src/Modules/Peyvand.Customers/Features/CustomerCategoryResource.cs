@@ -36,9 +36,9 @@ public sealed class CustomerCategoryResource : ResourceDefinition<CustomerCatego
         var fa = CustomerRules.Trimmed(write.NameFa);
         var en = CustomerRules.Trimmed(write.NameEn);
         if (fa is null)
-            Validation.Add(errors, "nameFa", "Give the Persian name.");
+            Validation.Add(errors, "nameFa", CustomerText.GiveNameFa);
         if (en is null)
-            Validation.Add(errors, "nameEn", "Give the English name.");
+            Validation.Add(errors, "nameEn", CustomerText.GiveNameEn);
         CustomerRules.ThrowIfAny(errors);
         category.NameFa = fa!;
         category.NameEn = en!;

@@ -150,12 +150,12 @@ public static class CustomerLists
     {
         var tag = value?.Trim() ?? "";
         if (tag.Length is 0 or > 50)
-            throw new InvalidInputException("value", "A tag has 1 to 50 characters.");
+            throw new InvalidInputException("value", CustomerText.Tag);
         return tag;
     }
 
     public static Guid RequiredOwner(string? value) =>
-        Guid.TryParse(value, out var owner) ? owner : throw new InvalidInputException("value", "Give the new owner's user id.");
+        Guid.TryParse(value, out var owner) ? owner : throw new InvalidInputException("value", CustomerText.GiveOwner);
 
     public static List<string> WithTag(IReadOnlyList<string>? tags, string tag) =>
         tags?.Contains(tag, StringComparer.OrdinalIgnoreCase) == true ? [.. tags] : [.. tags ?? [], tag];

@@ -21,7 +21,7 @@ internal static class CustomerRules
     public static async Task CategoryAsync(Guid? categoryId, Guid? current, PeyvandDbContext db, IDictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
         if (categoryId is { } id && id != current && !await db.Set<CustomerCategory>().AnyAsync(c => c.Id == id, cancellationToken))
-            Validation.Add(errors, "categoryId", "No customer category with this id.");
+            Validation.Add(errors, "categoryId", CustomerText.NoSuchCategory);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static class CustomerRules
         if (requested is not { } ownerId)
             return db.CurrentUser.IsSystem ? null : db.CurrentUser.UserId;
         if (ownerId != current && !await db.Set<AppUser>().AnyAsync(u => u.Id == ownerId && !u.IsDisabled, cancellationToken))
-            Validation.Add(errors, "ownerId", "No active user with this id.");
+            Validation.Add(errors, "ownerId", CustomerText.NoSuchOwner);
         return ownerId;
     }
 
@@ -41,7 +41,7 @@ internal static class CustomerRules
     {
         if (!string.IsNullOrWhiteSpace(website)
             && !(Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            Validation.Add(errors, "website", "Give a full web address starting with http:// or https://.");
+            Validation.Add(errors, "website", CustomerText.Website);
     }
 
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -62,13 +62,13 @@ public static partial class RecordFieldInput
             {
                 if (value?.Length > max)
                 {
-                    Validation.Add(errors, $"{field}.{name}", $"At most {max} characters.");
+                    Validation.Add(errors, $"{field}.{name}", CustomerText.TooLong(max));
                     ok = false;
                 }
             }
             if (!Countries.Contains(country))
             {
-                Validation.Add(errors, field + ".country", "Give the country as a two-letter ISO code (e.g. IR, DE).");
+                Validation.Add(errors, field + ".country", CustomerText.Country);
                 ok = false;
             }
             if (country == Iran)
@@ -77,18 +77,18 @@ public static partial class RecordFieldInput
                     entry.Province = province.Code;
                 else
                 {
-                    Validation.Add(errors, field + ".province", "Choose one of Iran's 31 provinces.");
+                    Validation.Add(errors, field + ".province", CustomerText.Province);
                     ok = false;
                 }
                 if (entry.City is null)
                 {
-                    Validation.Add(errors, field + ".city", "Give the city.");
+                    Validation.Add(errors, field + ".city", CustomerText.City);
                     ok = false;
                 }
                 if (!string.IsNullOrWhiteSpace(a.PostalCode) && (entry.PostalCode = IranianPostalCode.Normalize(a.PostalCode)) is null)
                 {
                     Validation.Add(errors, field + ".postalCode",
-                        "Not a valid Iranian postal code: 10 digits, no 2 anywhere, no 0 in the first five, the fifth not 5.");
+                        CustomerText.PostalCodeIran);
                     ok = false;
                 }
             }
@@ -98,13 +98,13 @@ public static partial class RecordFieldInput
                 var postal = CustomerRules.Trimmed(a.PostalCode) is { } p ? Digits.ToAscii(p).ToUpperInvariant() : null;
                 if (postal is not null && !GenericPostalCode().IsMatch(postal))
                 {
-                    Validation.Add(errors, field + ".postalCode", "A postal code has 2 to 12 letters, digits, spaces or dashes.");
+                    Validation.Add(errors, field + ".postalCode", CustomerText.PostalCode);
                     ok = false;
                 }
                 entry.PostalCode = postal;
                 if (entry.City is null && entry.Line1 is null)
                 {
-                    Validation.Add(errors, field + ".city", "Give at least the city or a street line.");
+                    Validation.Add(errors, field + ".city", CustomerText.CityOrStreet);
                     ok = false;
                 }
             }
@@ -153,14 +153,14 @@ public static partial class RecordFieldInput
             return new ConsentEntry { Status = current.Status, Source = current.Source, ChangedAt = current.ChangedAt };
         if (!Enum.IsDefined(input.Status))
         {
-            Validation.Add(errors, $"consent.{channel}.status", "Use granted, withdrawn or unknown.");
+            Validation.Add(errors, $"consent.{channel}.status", CustomerText.ConsentStatus);
             return current;
         }
         var source = CustomerRules.Trimmed(input.Source);
         if (source?.Length > 100)
-            Validation.Add(errors, $"consent.{channel}.source", "At most 100 characters.");
+            Validation.Add(errors, $"consent.{channel}.source", CustomerText.TooLong(100));
         if (source is null && input.Status != ConsentStatus.Unknown)
-            Validation.Add(errors, $"consent.{channel}.source", "Say where the consent came from (e.g. web form, phone call).");
+            Validation.Add(errors, $"consent.{channel}.source", CustomerText.ConsentSource);
         return new ConsentEntry { Status = input.Status, Source = source, ChangedAt = now };
     }
 

@@ -9,24 +9,24 @@ namespace Peyvand.Customers.Features;
 /// </summary>
 public static partial class SocialProfileNormalizer
 {
-    private sealed record Network(string[] Hosts, Regex Handle, string Canonical, string Hint);
+    private sealed record Network(string[] Hosts, Regex Handle, string Canonical);
 
     private static readonly Dictionary<SocialNetwork, Network> Networks = new()
     {
-        [SocialNetwork.Telegram] = new(["t.me", "telegram.me", "telegram.dog"], TelegramHandle(), "https://t.me/{0}",
-            "Give a Telegram @username (5 to 32 letters, digits or _) or a t.me link."),
-        [SocialNetwork.Instagram] = new(["instagram.com", "instagr.am"], InstagramHandle(), "https://www.instagram.com/{0}",
-            "Give an Instagram @username (letters, digits, . and _) or an instagram.com link."),
-        [SocialNetwork.X] = new(["x.com", "twitter.com"], XHandle(), "https://x.com/{0}",
-            "Give an X @username (up to 15 letters, digits or _) or an x.com link."),
+        [SocialNetwork.Telegram] = new(["t.me", "telegram.me", "telegram.dog"], TelegramHandle(), "https://t.me/{0}"),
+        [SocialNetwork.Instagram] = new(["instagram.com", "instagr.am"], InstagramHandle(), "https://www.instagram.com/{0}"),
+        [SocialNetwork.X] = new(["x.com", "twitter.com"], XHandle(), "https://x.com/{0}"),
     };
 
     public static string Hint(SocialNetwork network) => network switch
     {
-        SocialNetwork.LinkedIn => "Give a LinkedIn profile name or a linkedin.com/in/… or /company/… link.",
-        SocialNetwork.WhatsApp => "Give a WhatsApp phone number or a wa.me link.",
-        SocialNetwork.Other => "Give a full web address starting with http:// or https://.",
-        _ => Networks.TryGetValue(network, out var n) ? n.Hint : "Unknown network.",
+        SocialNetwork.Telegram => CustomerText.Telegram,
+        SocialNetwork.Instagram => CustomerText.Instagram,
+        SocialNetwork.X => CustomerText.X,
+        SocialNetwork.LinkedIn => CustomerText.LinkedIn,
+        SocialNetwork.WhatsApp => CustomerText.WhatsApp,
+        SocialNetwork.Other => CustomerText.Website,
+        _ => CustomerText.UnknownNetwork,
     };
 
     public static SocialProfile? Normalize(SocialNetwork network, string? text)

@@ -110,7 +110,7 @@ public static class IdentityApi
     private static async Task<Ok<TenantView>> PutLogoAsync(IFormFile file, TenantSettings settings, HttpResponse response, CancellationToken ct)
     {
         if (file.Length > Domain.TenantLogo.MaxBytes)
-            throw new InvalidInputException("file", $"The logo may be at most {Domain.TenantLogo.MaxBytes / 1024} KB.");
+            throw new InvalidInputException("file", Features.IdentityText.LogoTooBig(Domain.TenantLogo.MaxBytes / 1024));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         // The bytes decide what the file is (checked by the service), whatever its name or declared type say.

@@ -43,9 +43,9 @@ public sealed class ApiKeyResource(TimeProvider clock) : ResourceDefinition<ApiK
     public override async Task<ApiKey> CreateAsync(ApiKeyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         var userId = write.UserId ?? db.CurrentUser.UserId
-            ?? throw new InvalidInputException("userId", "Name the user the key acts as.");
+            ?? throw new InvalidInputException("userId", IdentityText.NameTheUser);
         if (!await db.Set<AppUser>().AnyAsync(u => u.Id == userId && !u.IsDisabled, cancellationToken))
-            throw new InvalidInputException("userId", "No active user with this id.");
+            throw new InvalidInputException("userId", IdentityText.NoActiveUser);
         CheckExpiry(write.ExpiresAt);
         var (key, secret) = ApiKey.Issue(userId, write.Name.Trim(), write.ExpiresAt?.ToUniversalTime());
         IssuedSecret = secret;
@@ -55,7 +55,7 @@ public sealed class ApiKeyResource(TimeProvider clock) : ResourceDefinition<ApiK
     public override Task UpdateAsync(ApiKey key, ApiKeyWrite write, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         if (write.UserId is { } userId && userId != key.OwnerId)
-            throw new InvalidInputException("userId", "A key cannot move to another user; create a new key.");
+            throw new InvalidInputException("userId", IdentityText.KeyUserFixed);
         CheckExpiry(write.ExpiresAt);
         key.Name = write.Name.Trim();
         key.ExpiresAt = write.ExpiresAt?.ToUniversalTime();
@@ -65,6 +65,6 @@ public sealed class ApiKeyResource(TimeProvider clock) : ResourceDefinition<ApiK
     private void CheckExpiry(DateTime? expiresAt)
     {
         if (expiresAt is { } at && at.ToUniversalTime() <= clock.GetUtcNow().UtcDateTime)
-            throw new InvalidInputException("expiresAt", "The expiry must lie in the future.");
+            throw new InvalidInputException("expiresAt", IdentityText.ExpiryInFuture);
     }
 }

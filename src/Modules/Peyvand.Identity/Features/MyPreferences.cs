@@ -27,7 +27,7 @@ public sealed class MyPreferences(PeyvandDbContext db)
         var errors = new Dictionary<string, List<string>>();
         UserSettings.Check(write.Language, write.Calendar, write.TimeZone, errors);
         if (write.Theme is not null && !Themes.Contains(write.Theme))
-            Validation.Add(errors, "theme", "Must be 'light', 'dark' or 'system'.");
+            Validation.Add(errors, "theme", IdentityText.Theme);
         Validation.Ensure(write, errors);
 
         var user = await LoadAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class MyPreferences(PeyvandDbContext db)
 
     private async Task<AppUser> LoadAsync(CancellationToken cancellationToken)
     {
-        var userId = db.CurrentUser.UserId ?? throw new ForbiddenException("Only a signed-in user has preferences.");
+        var userId = db.CurrentUser.UserId ?? throw new ForbiddenException(IdentityText.OnlyUserPreferences);
         return await db.Set<AppUser>().SingleAsync(u => u.Id == userId, cancellationToken);
     }
 

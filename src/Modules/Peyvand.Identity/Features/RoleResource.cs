@@ -48,7 +48,7 @@ public sealed class RoleResource(PermissionCatalog catalog) : ResourceDefinition
         // Leaving a resource out (a merge patch with null) reduces the matrix as surely as "none" does.
         if (role.BuiltInKey == BuiltInRoles.Administrator && BuiltInRoles.GrantsFor(BuiltInRoles.Administrator, catalog).Keys
                 .Any(key => grants.GetValueOrDefault(key) != PermissionLevel.All))
-            throw new InvalidInputException("permissions", "The Administrator role always has every permission.");
+            throw new InvalidInputException("permissions", IdentityText.AdminAllPermissions);
         role.Name = write.Name.Trim();
         role.Description = write.Description;
         role.Permissions = grants;
@@ -58,10 +58,10 @@ public sealed class RoleResource(PermissionCatalog catalog) : ResourceDefinition
     public override async Task BeforeDeleteAsync(Role role, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         if (role.BuiltInKey == BuiltInRoles.Administrator)
-            throw new ConflictException("The Administrator role cannot be deleted.");
+            throw new ConflictException(IdentityText.AdminNotDeletable);
         var roleId = role.Id;
         if (await db.Set<AppUser>().AnyAsync(u => u.RoleIds.Contains(roleId), cancellationToken))
-            throw new ConflictException("The role is assigned to users; take it from them first.");
+            throw new ConflictException(IdentityText.RoleInUse);
     }
 
     private Dictionary<string, PermissionLevel> Flatten(Dictionary<string, Dictionary<string, PermissionLevel>>? matrix)
@@ -72,15 +72,15 @@ public sealed class RoleResource(PermissionCatalog catalog) : ResourceDefinition
         {
             if (!catalog.Contains(resource))
             {
-                Validation.Add(errors, $"permissions.{resource}", "Unknown resource.");
+                Validation.Add(errors, $"permissions.{resource}", IdentityText.UnknownResource);
                 continue;
             }
             foreach (var (actionName, level) in actions ?? [])
             {
                 if (!Enum.TryParse<PermissionAction>(actionName, ignoreCase: true, out var action) || !Enum.IsDefined(action) || int.TryParse(actionName, out _))
-                    Validation.Add(errors, $"permissions.{resource}.{actionName}", "Unknown action; use read, create, update or delete.");
+                    Validation.Add(errors, $"permissions.{resource}.{actionName}", IdentityText.UnknownAction);
                 else if (!Enum.IsDefined(level))
-                    Validation.Add(errors, $"permissions.{resource}.{actionName}", "Unknown level; use none, own, team or all.");
+                    Validation.Add(errors, $"permissions.{resource}.{actionName}", IdentityText.UnknownLevel);
                 else
                     grants[PermissionCatalog.Key(resource, action)] = level;
             }

@@ -72,26 +72,26 @@ public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEnti
         var errors = new Dictionary<string, List<string>>();
         var name = write.Name.Trim();
         if (name.Length == 0)
-            Validation.Add(errors, "name", "Give the view a name.");
+            Validation.Add(errors, "name", IdentityText.ViewName);
         var entity = write.Entity.Trim();
         if (lists.All(l => l.Entity != entity))
-            Validation.Add(errors, "entity", $"Choose one of: {string.Join(", ", lists.Select(l => l.Entity).Order())}.");
+            Validation.Add(errors, "entity", IdentityText.ViewEntity(string.Join(", ", lists.Select(l => l.Entity).Order())));
         if (view.Id != default && view.Entity.Length > 0 && entity != view.Entity)
-            Validation.Add(errors, "entity", "A view stays with its list.");
+            Validation.Add(errors, "entity", IdentityText.ViewEntityFixed);
         var filters = new Dictionary<string, string>();
         foreach (var (key, value) in write.Filters ?? [])
         {
             if (key.Length is 0 or > 50 || (value?.Length ?? 0) > 200)
-                Validation.Add(errors, "filters", "Each filter has a name of 1 to 50 and a value of at most 200 characters.");
+                Validation.Add(errors, "filters", IdentityText.ViewFilters);
             else if (!string.IsNullOrWhiteSpace(value))
                 filters[key] = value.Trim();
         }
         var columns = (write.Columns ?? []).Select(c => c?.Trim() ?? "").Distinct().ToList();
         if (columns.Any(c => c.Length is 0 or > 100))
-            Validation.Add(errors, "columns", "Each column key has 1 to 100 characters.");
+            Validation.Add(errors, "columns", IdentityText.ViewColumns);
         if (write.TeamId is { } teamId && view.OwnerId is { } owner
             && !await db.Set<Team>().AnyAsync(t => t.Id == teamId && t.MemberIds.Contains(owner), cancellationToken))
-            Validation.Add(errors, "teamId", "Share a view only with a team you belong to.");
+            Validation.Add(errors, "teamId", IdentityText.ViewTeam);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
@@ -113,6 +113,6 @@ public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEnti
     private void EnsureOwner(SavedView view)
     {
         if (view.OwnerId is { } owner && owner != db.CurrentUser.UserId && !db.CurrentUser.IsSystem)
-            throw new ForbiddenException("Only the view's owner may change it.");
+            throw new ForbiddenException(IdentityText.ViewOwnerOnly);
     }
 }

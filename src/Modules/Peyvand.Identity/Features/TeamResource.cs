@@ -41,7 +41,7 @@ public sealed class TeamResource : ResourceDefinition<Team, TeamWrite, TeamView>
     {
         var members = write.MemberIds?.Distinct().ToList() ?? [];
         if (members.Count > 0 && await db.Set<AppUser>().CountAsync(u => members.Contains(u.Id), cancellationToken) != members.Count)
-            throw new InvalidInputException("memberIds", "One or more members are not users of this organisation.");
+            throw new InvalidInputException("memberIds", IdentityText.UnknownMembers);
         team.Name = write.Name.Trim();
         team.Description = write.Description;
         team.MemberIds = members;

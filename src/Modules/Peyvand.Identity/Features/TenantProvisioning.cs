@@ -22,13 +22,13 @@ public sealed partial class TenantProvisioning(
         slug = string.IsNullOrWhiteSpace(slug) ? Slugify(name) : slug.Trim().ToLowerInvariant();
         var errors = new Dictionary<string, List<string>>();
         if (name.Length is 0 or > Tenant.MaxNameLength)
-            Validation.Add(errors, "name", $"Give a name of 1 to {Tenant.MaxNameLength} characters.");
+            Validation.Add(errors, "name", IdentityText.TenantName(Tenant.MaxNameLength));
         if (!SlugPattern().IsMatch(slug))
-            Validation.Add(errors, "slug", "Use 2 to 63 lower-case letters, digits and dashes (e.g. acme-co).");
+            Validation.Add(errors, "slug", IdentityText.TenantSlug);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         if (await db.Set<Tenant>().AnyAsync(t => t.Slug == slug, cancellationToken))
-            throw new ConflictException($"An organisation with slug '{slug}' already exists.");
+            throw new ConflictException(IdentityText.SlugTaken(slug));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tenant = new Tenant(name, slug, clock.GetUtcNow().UtcDateTime);

@@ -47,9 +47,9 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
         var errors = new Dictionary<string, List<string>>();
         UserSettings.Check(write.DefaultLanguage, write.DefaultCalendar, write.TimeZone, errors);
         if (!Currencies.Contains(write.DefaultCurrency))
-            Validation.Add(errors, "defaultCurrency", $"Use one of {string.Join(", ", Currencies)}.");
+            Validation.Add(errors, "defaultCurrency", IdentityText.Currency(string.Join(", ", Currencies)));
         if (write.FiscalYearStartMonth is >= 1 and <= 12 && write.FiscalYearStartDay > DaysIn(write.DefaultCalendar, write.FiscalYearStartMonth))
-            Validation.Add(errors, "fiscalYearStartDay", "That month has fewer days (a year start on the last day of Esfand or February is not allowed).");
+            Validation.Add(errors, "fiscalYearStartDay", IdentityText.FiscalDay);
         Validation.Ensure(write, errors);
 
         tenant.Name = write.Name.Trim();
@@ -69,11 +69,11 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
     {
         db.CurrentUser.Demand("settings", PermissionAction.Update, PermissionLevel.All);
         if (content.Length == 0)
-            throw new InvalidInputException("file", "The file is empty.");
+            throw new InvalidInputException("file", IdentityText.FileEmpty);
         if (content.Length > TenantLogo.MaxBytes)
-            throw new InvalidInputException("file", $"The logo may be at most {TenantLogo.MaxBytes / 1024} KB.");
+            throw new InvalidInputException("file", IdentityText.LogoTooBig(TenantLogo.MaxBytes / 1024));
         var contentType = ImageType(content)
-            ?? throw new InvalidInputException("file", "Use a PNG or JPEG image (SVG and other formats are not accepted).");
+            ?? throw new InvalidInputException("file", IdentityText.LogoFormat);
 
         var tenant = await LoadAsync(cancellationToken);
         var old = tenant.LogoId;

@@ -17,10 +17,10 @@ public sealed class UserDirectory(PeyvandDbContext db)
     public async Task<IReadOnlyList<UserSummary>> ListAsync(string? q, int? limit, CancellationToken cancellationToken)
     {
         if (!db.CurrentUser.IsAuthenticated)
-            throw new ForbiddenException("Sign in first.");
+            throw new ForbiddenException(IdentityText.SignInFirst);
         var take = limit ?? ListQuery.MaxLimit;
         if (take is < 1 or > 1000)
-            throw new InvalidInputException("limit", "Must be between 1 and 1000.");
+            throw new InvalidInputException("limit", IdentityText.LimitBetween(1000));
         var users = await db.Set<AppUser>().AsNoTracking().Where(u => !u.IsDisabled)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new UserSummary(u.Id, u.DisplayName))

@@ -46,7 +46,7 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
 
     public async Task<UserView> ToViewAsync(Peyvand.Kernel.Tenancy.CurrentUser me, CancellationToken cancellationToken)
     {
-        var id = me.UserId ?? throw new ForbiddenException("Sign in first.");
+        var id = me.UserId ?? throw new ForbiddenException(IdentityText.SignInFirst);
         var user = await users.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException(Name, id);
         return ToView(user);
     }
@@ -78,9 +78,9 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
     {
         await CheckAsync(write, user.RoleIds, db, cancellationToken);
         if (db.CurrentUser.UserId == user.Id && write.IsDisabled)
-            throw new InvalidInputException("isDisabled", "You cannot disable yourself.");
+            throw new InvalidInputException("isDisabled", IdentityText.CannotDisableSelf);
         if (db.CurrentUser.UserId == user.Id && await DropsOwnAdministratorRoleAsync(user, write, db, cancellationToken))
-            throw new InvalidInputException("roleIds", "You cannot take the Administrator role from yourself; another administrator can.");
+            throw new InvalidInputException("roleIds", IdentityText.CannotDropAdmin);
         if (!string.Equals(user.Email, write.Email, StringComparison.OrdinalIgnoreCase))
             SetEmail(user, write.Email);
         if (!string.IsNullOrEmpty(write.Password))
@@ -96,7 +96,7 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
     public override async Task BeforeDeleteAsync(AppUser user, PeyvandDbContext db, CancellationToken cancellationToken)
     {
         if (db.CurrentUser.UserId == user.Id)
-            throw new ConflictException("You cannot delete yourself.");
+            throw new ConflictException(IdentityText.CannotDeleteSelf);
         await Task.CompletedTask;
     }
 
@@ -134,14 +134,14 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
         {
             var roles = await db.Set<Role>().Where(r => roleIds.Contains(r.Id)).ToListAsync(cancellationToken);
             if (roles.Count != roleIds.Distinct().Count())
-                Validation.Add(errors, "roleIds", "One or more roles do not exist.");
+                Validation.Add(errors, "roleIds", IdentityText.UnknownRoles);
             // No one hands out more than they hold: a role newly given may grant nothing beyond the caller's own rights.
             var me = db.CurrentUser;
             var escalates = roles.Where(r => !currentRoleIds.Contains(r.Id))
                 .SelectMany(r => r.Permissions)
                 .Any(g => !me.IsSystem && g.Value > me.Permissions.Levels.GetValueOrDefault(g.Key));
             if (escalates)
-                throw new ForbiddenException("You cannot give a role with rights beyond your own.");
+                throw new ForbiddenException(IdentityText.RoleBeyondOwn);
         }
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -9,10 +9,10 @@ public static class UserSettings
     public static void Check(string? language, string? calendar, string? timeZone, IDictionary<string, List<string>> errors)
     {
         if (language is not null && !Languages.Contains(language))
-            Kernel.Api.Validation.Add(errors, "language", "Must be 'fa' or 'en'.");
+            Kernel.Api.Validation.Add(errors, "language", IdentityText.Language);
         if (calendar is not null && !Calendars.Contains(calendar))
-            Kernel.Api.Validation.Add(errors, "calendar", "Must be 'jalali' or 'gregorian'.");
+            Kernel.Api.Validation.Add(errors, "calendar", IdentityText.Calendar);
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            Kernel.Api.Validation.Add(errors, "timeZone", "Must be an IANA time zone such as Asia/Tehran.");
+            Kernel.Api.Validation.Add(errors, "timeZone", IdentityText.TimeZone);
     }
 }

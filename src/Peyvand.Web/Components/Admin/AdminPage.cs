@@ -31,14 +31,9 @@ public abstract class AdminPage : ComponentBase
 
     protected bool HasError(string field) => Errors.ContainsKey(field);
 
-    /// <summary>The message for a field: the page's own wording in the UI language when it has one ("Err_nameFa"), else the service's.</summary>
-    protected string? ErrorText(string field)
-    {
-        if (!Errors.TryGetValue(field, out var messages))
-            return null;
-        var local = T["Err_" + field];
-        return local.ResourceNotFound ? string.Join(" ", messages) : local.Value;
-    }
+    /// <summary>The services' messages for a field, already in the UI language (the circuit's culture).</summary>
+    protected string? ErrorText(string field) =>
+        Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     /// <summary>Runs <paramref name="work"/> in its own scope; returns false (after showing why) when it failed.</summary>
     protected async Task<bool> TryAsync(Func<IServiceProvider, CancellationToken, Task> work)

@@ -89,20 +89,9 @@ public abstract partial class CustomersPage : ComponentBase
         return false;
     }
 
-    /// <summary>Resource keys for this page's field messages; "Err_" is the fallback.</summary>
-    protected virtual string ErrorKeyPrefix => "Err_";
-
-    /// <summary>The message for a field ("phones[1].value"), in the UI language when we have one for its kind.</summary>
-    protected string? ErrorFor(string field)
-    {
-        if (!Errors.TryGetValue(field, out var messages))
-            return null;
-        var kind = IndexPattern().Replace(field, "").Replace('.', '_');
-        var local = T[ErrorKeyPrefix + kind];
-        if (local.ResourceNotFound)
-            local = T["Err_" + kind];
-        return local.ResourceNotFound ? string.Join(" ", messages) : local.Value;
-    }
+    /// <summary>The services' messages for a field ("phones[1].value"), already in the UI language (the circuit's culture).</summary>
+    protected string? ErrorFor(string field) =>
+        Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     /// <summary>Errors that no input shows (so they are listed above the form).</summary>
     protected IEnumerable<string> OtherErrors(IEnumerable<string> shownFields) =>
@@ -246,9 +235,6 @@ public abstract partial class CustomersPage : ComponentBase
             c => c.ActiveAsync(entity, CancellationToken.None));
         return CustomFieldInput.For(definitions, values);
     }
-
-    [GeneratedRegex(@"\[\d+\]")]
-    private static partial Regex IndexPattern();
 }
 
 /// <summary>One email or phone row of a form.</summary>
