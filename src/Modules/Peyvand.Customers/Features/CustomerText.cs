@@ -11,6 +11,8 @@ public static class CustomerText
     private static readonly Messages M = new("Peyvand.Customers.Features.CustomerText", typeof(CustomerText).Assembly);
 
     public static string GiveName => M.Get(nameof(GiveName));
+    public static string IsoDate => M.Get(nameof(IsoDate));
+    public static string MonthDay => M.Get(nameof(MonthDay));
     public static string NationalId => M.Get(nameof(NationalId));
     public static string Birthday => M.Get(nameof(Birthday));
     public static string CompanyTwice => M.Get(nameof(CompanyTwice));

@@ -26,7 +26,7 @@ public sealed class ListFilterInput
         if (text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             return instant.UtcDateTime;
-        Validation.Add(_errors, field, "Give an ISO date (2026-03-21) or date-time with offset (2026-03-20T20:30:00Z).");
+        Validation.Add(_errors, field, CustomerText.IsoDate);
         return null;
     }
 
@@ -39,7 +39,7 @@ public sealed class ListFilterInput
         // 2000 is a leap year, so 02-29 is a day too.
         if (text.Length == 5 && DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return (day.Month * 100) + day.Day;
-        Validation.Add(_errors, field, "Give a month and day as MM-dd (03-21).");
+        Validation.Add(_errors, field, CustomerText.MonthDay);
         return null;
     }
 
