@@ -38,10 +38,13 @@ public static class MoneyFormatter
     {
         if (!Digits.TryParseNumber(text, out amount))
             return false;
-        if (currency == "IRR" && rialsAsTomans)
-            amount *= 10;
+        amount = Stored(amount, currency, rialsAsTomans);
         return true;
     }
+
+    /// <summary>An amount typed in the organisation's unit as the amount to store: tomans ×10 = rials; others as they are.</summary>
+    public static decimal Stored(decimal typed, string currency, bool rialsAsTomans) =>
+        currency == "IRR" && rialsAsTomans ? typed * 10 : typed;
 
     private static readonly Dictionary<string, (string Fa, string En)> Names = new(StringComparer.Ordinal)
     {

@@ -64,7 +64,7 @@ public sealed class CustomFieldInput(CustomFieldDefinition definition, bool rial
     }
 
     // Tomans typed become rials stored (×10); other units are stored as typed.
-    private decimal Stored(decimal typed) => CustomFieldValues.CurrencyOf(Definition) == "IRR" && rialsAsTomans ? typed * 10 : typed;
+    private decimal Stored(decimal typed) => MoneyFormatter.Stored(typed, CustomFieldValues.CurrencyOf(Definition), rialsAsTomans);
 
     private void Load(JsonElement v)
     {
