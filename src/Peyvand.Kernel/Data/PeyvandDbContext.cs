@@ -118,6 +118,9 @@ public sealed class PeyvandDbContext(DbContextOptions<PeyvandDbContext> options)
                 }
                 foreach (var property in entityType.GetProperties().Where(p => p.IsJsonDocument()).ToList())
                     property.SetColumnType("jsonb");
+                // Tag filters (TagQuery.Tagged) are array containment, which a GIN index on the text[] column answers.
+                if (typeof(Domain.ITagged).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+                    modelBuilder.Entity(entityType.ClrType).HasIndex(nameof(Domain.ITagged.Tags)).HasMethod("gin");
             }
         }
 

@@ -66,6 +66,12 @@ public interface IOwned
     Guid? OwnerId { get; }
 }
 
+/// <summary>A row with free-form tags; lists filter on them with <see cref="Data.TagQuery.Tagged{T}"/>.</summary>
+public interface ITagged
+{
+    List<string> Tags { get; }
+}
+
 /// <summary>The row that is a tenant itself: not tenant-owned, but its changes are audited in its own log.</summary>
 public interface ITenantRoot : IEntity;
 

@@ -373,4 +373,48 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
 
 public sealed class ListsApiTestsSqlite(SqliteApp app) : ListsApiTests(app);
 
-public sealed class ListsApiTestsPostgres(PostgresApp app) : ListsApiTests(app);
+public sealed class ListsApiTestsPostgres(PostgresApp app) : ListsApiTests(app)
+{
+    private readonly PostgresApp _app = app;
+
+    [Fact]
+    public async Task A_rare_tag_is_found_through_the_tag_index()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(_app.ConnectionString);
+        await connection.OpenAsync();
+        // Twenty thousand contacts written directly; one in a thousand carries the rare tag.
+        await using (var seed = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO contacts (id, first_name, last_name, emails, phones, lifecycle_stage, tags, search_text, tenant_id, created_at, updated_at, version)
+            SELECT gen_random_uuid(), 'Ali', 'Ahmadi' || i, '[]', '[]', 'Lead',
+                   CASE WHEN i % 1000 = 0 THEN ARRAY['rare', 'vip'] ELSE ARRAY['vip'] END, 'ali ahmadi' || i, @tenant, now(), now(), 1
+            FROM generate_series(1, 20000) AS i
+            """, connection))
+        {
+            seed.Parameters.AddWithValue("tenant", tenant.Id);
+            await seed.ExecuteNonQueryAsync();
+        }
+        await using (var vacuum = new Npgsql.NpgsqlCommand("VACUUM ANALYZE contacts", connection))
+            await vacuum.ExecuteNonQueryAsync();
+
+        var sql = await _app.InTenantAsync(tenant.Id, db => Task.FromResult(
+            Peyvand.Kernel.Data.TagQuery.Tagged(db.Set<Peyvand.Customers.Domain.Contact>(), "rare").ToQueryString()));
+        Assert.Contains("<@ c.tags", sql, StringComparison.Ordinal);
+        await using var explain = new Npgsql.NpgsqlCommand(
+            "EXPLAIN SELECT id FROM contacts WHERE tenant_id = @tenant AND deleted_at IS NULL AND ARRAY[@tag]::text[] <@ tags ORDER BY last_name, id LIMIT 50",
+            connection);
+        explain.Parameters.AddWithValue("tenant", tenant.Id);
+        explain.Parameters.AddWithValue("tag", "rare");
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(0));
+        }
+        Assert.True(plan.Any(line => line.Contains("ix_contacts_tags", StringComparison.Ordinal)), string.Join("\n", plan));
+
+        var page = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?tag=rare&limit=100");
+        Assert.Equal(20, page.GetProperty("items").GetArrayLength());
+    }
+}

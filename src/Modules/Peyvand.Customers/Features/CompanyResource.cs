@@ -72,7 +72,7 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         if (filter.OwnerId is { } owner)
             query = query.Where(c => c.OwnerId == owner);
         if (!string.IsNullOrWhiteSpace(filter.Tag))
-            query = query.Where(c => c.Tags.Contains(filter.Tag.Trim()));
+            query = query.Tagged(filter.Tag.Trim());
         if (!string.IsNullOrWhiteSpace(filter.Industry))
             query = query.Where(c => c.Industry == filter.Industry.Trim());
         if (filter.CategoryId is { } category)

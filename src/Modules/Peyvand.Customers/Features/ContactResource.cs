@@ -101,7 +101,7 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         if (filter.CategoryId is { } category)
             query = query.Where(c => c.CategoryId == category);
         if (!string.IsNullOrWhiteSpace(filter.Tag))
-            query = query.Where(c => c.Tags.Contains(filter.Tag.Trim()));
+            query = query.Tagged(filter.Tag.Trim());
         return query;
     }
 
