@@ -13,7 +13,7 @@ using Peyvand.Kernel.Data;
 namespace Peyvand.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PeyvandDbContext))]
-    [Migration("20261126045839_TenantRialDisplay")]
+    [Migration("20261126052400_TenantRialDisplay")]
     partial class TenantRialDisplay
     {
         /// <inheritdoc />
@@ -496,6 +496,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_companies_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
                     b.HasIndex("TenantId", "CategoryId")
                         .HasDatabaseName("ix_companies_tenant_id_category_id");
 
@@ -673,6 +678,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_contacts_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
                     b.HasIndex("TenantId", "CategoryId")
                         .HasDatabaseName("ix_contacts_tenant_id_category_id");
