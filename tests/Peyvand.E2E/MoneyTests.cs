@@ -75,13 +75,24 @@ public sealed class MoneyTests(E2EApp app)
         await page.Locator($".pv-cf-{key} input").WaitForAsync();
         Assert.Equal("۱۲۵۰۰۰۰", await page.InputValueAsync($".pv-cf-{key} input"));
 
+        // A new amount typed with Persian separators; the timeline shows the change in tomans, before and after.
+        await page.FillAsync($".pv-cf-{key} input", "۱٬۵۰۰٬۰۰۰");
+        await page.Locator($".pv-cf-{key} input").BlurAsync();
+        await page.ClickAsync(".pv-save");
+        await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
+        await page.Locator($"dd.pv-cf-{key}", new() { HasText = "۱٬۵۰۰٬۰۰۰ تومان" }).WaitForAsync();
+        var change = page.Locator(".pv-timeline-item", new() { HasText = "۱٬۵۰۰٬۰۰۰ تومان" });
+        await change.WaitForAsync();
+        Assert.Contains("۱٬۲۵۰٬۰۰۰ تومان", await change.InnerTextAsync());
+        await E2EApp.ScreenshotAsync(page, "money-timeline-fa");
+
         // In English on a phone: the same amount, in tomans, and nothing scrolls sideways.
         var phone = await app.NewPageAsync(360, 740);
         await phone.SignInAsync(email, E2EApp.Password, "/account/login?culture=en-US");
         await phone.ExpectHomeAsync();
         await phone.GotoAsync($"/contacts/{id}?culture=en-US");
         await phone.Locator($"dd.pv-cf-{key}").WaitForAsync();
-        Assert.Equal("1,250,000 Toman", (await phone.InnerTextAsync($"dd.pv-cf-{key}")).Trim());
+        Assert.Equal("1,500,000 Toman", (await phone.InnerTextAsync($"dd.pv-cf-{key}")).Trim());
         await E2EApp.ScreenshotAsync(phone, "money-contact-en-phone");
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The contact page scrolls sideways at 360 px.");
         await phone.GotoAsync("/admin/settings?culture=en-US");

@@ -27,8 +27,7 @@ public static class CustomFieldDisplay
         {
             case CustomFieldType.Number when v.ValueKind == JsonValueKind.Number:
                 return Digits(v.GetDecimal().ToString("#,0.##########", CultureInfo.InvariantCulture));
-            case CustomFieldType.Money when v.ValueKind == JsonValueKind.Object && v.TryGetProperty("amount", out var amount)
-                && CustomFieldValues.TryDecimal(amount, out var money):
+            case CustomFieldType.Money when Amount(v) is { } money:
                 return MoneyFormatter.Format(new Domain.Money(money, CustomFieldValues.CurrencyOf(definition)), language, rialsAsTomans);
             case CustomFieldType.Date when v.ValueKind == JsonValueKind.String
                 && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
@@ -48,11 +47,16 @@ public static class CustomFieldDisplay
         }
     }
 
-    /// <summary>The stored amount of a money value (<c>{ "amount": "…" }</c>), or null when there is none.</summary>
-    public static decimal? Amount(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("amount", out var amount) && CustomFieldValues.TryDecimal(amount, out var number)
-            ? number
-            : null;
+    /// <summary>
+    /// The amount of a money value: the API's <c>{ "amount": "…" }</c>, or the bare number it is stored as (which the
+    /// timeline's before/after values carry); null when there is none.
+    /// </summary>
+    public static decimal? Amount(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.Object } v when v.TryGetProperty("amount", out var amount) && CustomFieldValues.TryDecimal(amount, out var number) => number,
+        { ValueKind: JsonValueKind.Number } v when v.TryGetDecimal(out var stored) => stored,
+        _ => null,
+    };
 
     private static string OptionLabel(CustomFieldDefinition definition, string value, string language) =>
         definition.Options.FirstOrDefault(o => o.Value == value)?.Label(language) ?? value;

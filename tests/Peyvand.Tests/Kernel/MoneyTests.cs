@@ -67,6 +67,23 @@ public sealed class MoneyTests
         Assert.Equal(shown, MoneyFormatter.InputText(rials, "IRR", tomans));
 
     [Fact]
+    public void Custom_field_money_values_show_in_the_organisations_unit_and_keep_their_stored_amount()
+    {
+        var field = new Peyvand.Kernel.CustomFields.CustomFieldDefinition
+        {
+            Key = "budget", Type = Peyvand.Kernel.CustomFields.CustomFieldType.Money, LabelEn = "Budget", Currency = "IRR",
+        };
+        var value = JsonDocument.Parse("""{"amount":"12345","currency":"IRR"}""").RootElement;
+        Assert.Equal("۱٬۲۳۴٫۵ تومان", Peyvand.Kernel.CustomFields.CustomFieldDisplay.Format(field, value, "fa", CalendarKind.Jalali, rialsAsTomans: true));
+        Assert.Equal("12,345 IRR", Peyvand.Kernel.CustomFields.CustomFieldDisplay.Format(field, value, "en", CalendarKind.Gregorian));
+        Assert.Equal(12345m, Peyvand.Kernel.CustomFields.CustomFieldDisplay.Amount(value));
+        Assert.Null(Peyvand.Kernel.CustomFields.CustomFieldDisplay.Amount(null));
+        // As stored (and as the timeline's before/after values carry it): a bare number of rials.
+        Assert.Equal("۱٬۲۳۴٫۵ تومان", Peyvand.Kernel.CustomFields.CustomFieldDisplay.Format(
+            field, JsonDocument.Parse("12345").RootElement, "fa", CalendarKind.Jalali, rialsAsTomans: true));
+    }
+
+    [Fact]
     public void Json_keeps_the_amount_as_a_string_and_round_trips()
     {
         var json = JsonSerializer.Serialize(new Money(1250000.75m, "IRR"), PeyvandJson.Options);
