@@ -185,6 +185,63 @@ public sealed class ListPagesTests(E2EApp app)
     }
 
     // Contacts owned by the user with this email, made through the same service the API uses.
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task Open_more_filters_keep_contacts_with_an_email_and_sort_them_in_funnel_order(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "پرستو" : "Parastoo", culture[..2]);
+        var family = (fa ? "قیف" : "Funnel") + Guid.NewGuid().ToString("N")[..6];
+        var (customer, lead, subscriber) = fa ? ("مریم", "نرگس", "پری") : ("Maryam", "Narges", "Pari");
+        await CreateStagedContactsAsync(email, family,
+            [(customer, LifecycleStage.Customer, true), (lead, LifecycleStage.Lead, false), (subscriber, LifecycleStage.Subscriber, true)]);
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-contact-search input", family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(3);
+        // The rarer filters are one folded line until opened, on every width.
+        await Assertions.Expect(page.Locator(".pv-filter-hasEmail")).ToHaveCountAsync(0);
+        Assert.True((await page.Locator(".pv-more-filters").BoundingBoxAsync())!.Height < 60, "The folded filters take more than a line.");
+        await E2EApp.ScreenshotAsync(page, $"contacts-more-filters-folded-{culture}-{width}");
+
+        await page.ClickAsync(".pv-more-filters-toggle");
+        await page.Locator(".pv-filter-hasEmail .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "بله" : "Yes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۱)" : "(1)");
+        await E2EApp.ScreenshotAsync(page, $"contacts-more-filters-{culture}-{width}");
+
+        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "مرحله (ترتیب قیف)" : "Stage (funnel order)" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(subscriber);
+        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "پیشرفته‌ترین اول" : "furthest first" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await E2EApp.ScreenshotAsync(page, $"contacts-funnel-sorted-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+    }
+
+    private async Task CreateStagedContactsAsync(string email, string lastName, (string First, LifecycleStage Stage, bool Email)[] people)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+        var userId = (await db.Set<AppUser>().SingleAsync(u => u.Email == email)).Id;
+        var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
+        foreach (var (first, stage, hasEmail) in people)
+        {
+            List<EmailInput>? emails = hasEmail ? [new($"p{Guid.NewGuid().ToString("N")[..6]}@example.com")] : null;
+            await contacts.CreateAsync(new ContactWrite(first, lastName, emails, LifecycleStage: stage, OwnerId: userId), CancellationToken.None);
+        }
+    }
+
     private async Task CreateContactsAsync(
         string email, string lastName, string[] firstNames, Func<string, Dictionary<string, System.Text.Json.JsonElement>>? customFields = null)
     {

@@ -295,6 +295,7 @@ public static class Keyset
     {
         null => null,
         DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
@@ -310,6 +311,8 @@ public static class Keyset
             return DateTime.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
         if (target == typeof(Guid))
             return Guid.Parse(value);
+        if (target == typeof(DateOnly))
+            return DateOnly.ParseExact(value, "O", System.Globalization.CultureInfo.InvariantCulture);
         if (target.IsEnum)
             return Enum.Parse(target, value);
         return Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);

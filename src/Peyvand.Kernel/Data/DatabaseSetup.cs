@@ -50,18 +50,35 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, sqlite);
     }
 
+    /// <summary>Statements each pooled connection keeps prepared (Npgsql's <c>Max Auto Prepare</c>) unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
     /// <summary>
-    /// Sets pg_trgm's word-similarity threshold (what <c>&lt;%</c> and its GIN index search take as a typo) for every
-    /// session: as a startup option it also survives the pool's DISCARD ALL. See docs/adr/0006-search.md.
+    /// The connection string the app uses on PostgreSQL:
+    /// <list type="bullet">
+    /// <item>pg_trgm's word-similarity threshold (what <c>&lt;%</c> and its GIN index search take as a typo) for every
+    /// session: as a startup option it also survives the pool's DISCARD ALL. See docs/adr/0006-search.md.</item>
+    /// <item>Automatic preparation of the statements a connection runs often (ADR 0010): a repeated query (the same
+    /// record read, list or lookup) is then parsed and planned once per connection instead of on every request, and
+    /// Npgsql skips describing its columns again. An explicit <c>Max Auto Prepare</c> (0 turns it off, e.g. behind a
+    /// transaction-pooling PgBouncer older than 1.21) wins.</item>
+    /// </list>
     /// </summary>
-    public static string WithSearchThreshold(string connectionString)
+    public static string Tuned(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         var setting = FormattableString.Invariant($"-c pg_trgm.word_similarity_threshold={Text.Search.FuzzyThreshold}");
         if (builder.Options?.Contains("pg_trgm.word_similarity_threshold", StringComparison.Ordinal) != true)
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : $"{builder.Options} {setting}";
+        if (!SaysAutoPrepare(connectionString))
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         return builder.ConnectionString;
     }
+
+    // The builder cannot tell an explicit 0 from the default, so look at the keys as written ("Max Auto Prepare", "MaxAutoPrepare").
+    private static bool SaysAutoPrepare(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
 
     public void Configure(DbContextOptionsBuilder options) => Configure(options, ConnectionString);
 
@@ -69,7 +86,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(WithSearchThreshold(connectionString), o => o.MigrationsAssembly(PostgresMigrations))
+            options.UseNpgsql(Tuned(connectionString), o => o.MigrationsAssembly(PostgresMigrations))
                 .UseSnakeCaseNamingConvention();
         }
         else

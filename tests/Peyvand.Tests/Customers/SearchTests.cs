@@ -195,7 +195,7 @@ public sealed class SearchTestsPostgres(PostgresApp app) : SearchTests(app)
     public async Task Searches_use_the_trigram_index_on_a_large_table()
     {
         var tenant = await _app.CreateTenantAsync();
-        await using var connection = new NpgsqlConnection(Peyvand.Kernel.Data.DatabaseSettings.WithSearchThreshold(_app.ConnectionString!));
+        await using var connection = new NpgsqlConnection(Peyvand.Kernel.Data.DatabaseSettings.Tuned(_app.ConnectionString!));
         await connection.OpenAsync();
         // Twenty thousand contacts of this tenant (below about five thousand the planner rightly prefers a scan), written directly (the API would take minutes on a shared machine).
         await using (var seed = new NpgsqlCommand(

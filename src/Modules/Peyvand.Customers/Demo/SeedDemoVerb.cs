@@ -56,7 +56,11 @@ public sealed class SeedDemoVerb(
                 await output.WriteLineAsync($"  {people:N0} contacts, {activities:N0} activities ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         if (db.Database.IsNpgsql())
+        {
+            // Minutes at a million rows on a busy machine: well past the default 30-second command timeout.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
             await db.Database.ExecuteSqlRawAsync("ANALYZE companies, contacts, contact_companies, activities, activity_links", cancellationToken);
+        }
 
         await output.WriteLineAsync(
             $"Seeded {companies:N0} companies, {people:N0} contacts and {activities:N0} activities ({links:N0} links) " +

@@ -37,8 +37,13 @@ public sealed record CompanyView(
     IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, Guid? CategoryId, string? Notes,
     IReadOnlyDictionary<string, JsonElement> CustomFields);
 
-/// <summary>Filters on the company list, besides <c>q</c>.</summary>
-public sealed record CompanyFilter(Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null);
+/// <summary>
+/// Filters on the company list, besides <c>q</c>: <c>size</c> takes one or more sizes (<c>11-50,51-250</c>); the
+/// created/updated bounds read as on contacts; <c>unassigned=true</c> lists companies without an owner.
+/// </summary>
+public sealed record CompanyFilter(
+    Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null, string? Size = null, Guid? ParentCompanyId = null,
+    string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null, bool? Unassigned = null);
 
 public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinitionCache definitionCache) : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
@@ -62,6 +67,15 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         // Optional fields sort coalesced (records without one first), so the keyset never compares with NULL.
         SortField.By<Company, string>("legalName", c => c.LegalName ?? ""),
         SortField.By<Company, string>("industry", c => c.Industry ?? ""),
+        // Sizes are stored by name: smallest first, companies without a size before them.
+        SortField.By<Company, int>("size", c =>
+            c.Size == null ? 0
+            : c.Size == CompanySize.Micro ? 1
+            : c.Size == CompanySize.Small ? 2
+            : c.Size == CompanySize.Medium ? 3
+            : c.Size == CompanySize.Large ? 4
+            : 5),
+        .. CustomerLists.ReferenceSorts<Company>(context, c => c.OwnerId, c => c.CategoryId),
     ];
 
     public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =
@@ -69,6 +83,32 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
 
     public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)
     {
+        var input = new ListFilterInput();
+        // "+" in a query string is a space: 1000+ arrives as "1000 " unless encoded (%2B).
+        var sizes = input.Enums<CompanySize>(filter.Size, "size", s => s == "1000" ? "1000+" : s);
+        var createdFrom = input.Instant(filter.CreatedFrom, "createdFrom", upper: false);
+        var createdTo = input.Instant(filter.CreatedTo, "createdTo", upper: true);
+        var updatedFrom = input.Instant(filter.UpdatedFrom, "updatedFrom", upper: false);
+        var updatedTo = input.Instant(filter.UpdatedTo, "updatedTo", upper: true);
+        input.ThrowIfAny();
+
+        if (sizes is { Count: > 0 })
+        {
+            var wanted = sizes.Cast<CompanySize?>().ToList();
+            query = query.Where(c => wanted.Contains(c.Size));
+        }
+        if (filter.ParentCompanyId is { } parent)
+            query = query.Where(c => c.ParentCompanyId == parent);
+        if (createdFrom is { } cf)
+            query = query.Where(c => c.CreatedAt >= cf);
+        if (createdTo is { } ct)
+            query = query.Where(c => c.CreatedAt < ct);
+        if (updatedFrom is { } uf)
+            query = query.Where(c => c.UpdatedAt >= uf);
+        if (updatedTo is { } ut)
+            query = query.Where(c => c.UpdatedAt < ut);
+        if (filter.Unassigned is { } unassigned)
+            query = query.Where(c => (c.OwnerId == null) == unassigned);
         if (filter.OwnerId is { } owner)
             query = query.Where(c => c.OwnerId == owner);
         if (!string.IsNullOrWhiteSpace(filter.Tag))

@@ -40,8 +40,16 @@ public sealed record ContactView(
     IReadOnlyList<AddressEntry> Addresses, IReadOnlyList<SocialProfile> SocialProfiles, ConsentState Consent, Guid? CategoryId,
     string? Notes, IReadOnlyList<ContactCompanyView> Companies, IReadOnlyDictionary<string, JsonElement> CustomFields);
 
-/// <summary>Filters on the contact list, besides <c>q</c>.</summary>
-public sealed record ContactFilter(string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null);
+/// <summary>
+/// Filters on the contact list, besides <c>q</c>: <c>lifecycleStage</c> takes one or more stages (<c>lead,mql</c>); the
+/// created/updated bounds are ISO dates or date-times (from inclusive, to inclusive of its day); the birthday window is
+/// two month-days (<c>MM-dd</c>, both inclusive, wrapping past the year's end when from &gt; to); <c>unassigned=true</c>
+/// lists records without an owner.
+/// </summary>
+public sealed record ContactFilter(
+    string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null,
+    string? Source = null, string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null,
+    string? BirthdayFrom = null, string? BirthdayTo = null, bool? HasEmail = null, bool? HasPhone = null, bool? Unassigned = null);
 
 public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context, CustomFieldDefinitionCache definitionCache)
     : ResourceDefinition<Contact, ContactWrite, ContactView>
@@ -68,6 +76,21 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         SortField.By<Contact, string>("jobTitle", c => c.JobTitle ?? ""),
         SortField.By<Contact, string>("source", c => c.Source ?? ""),
         SortField.By<Contact, string>("email", c => c.PrimaryEmail ?? ""),
+        SortField.By<Contact, DateOnly>("birthday", c => c.Birthday ?? DateOnly.MinValue),
+        // Stages are stored by name: the funnel's order is spelled out, or "churned" would sort before "lead".
+        SortField.By<Contact, int>("lifecycleStage", c =>
+            c.LifecycleStage == LifecycleStage.Subscriber ? 0
+            : c.LifecycleStage == LifecycleStage.Lead ? 1
+            : c.LifecycleStage == LifecycleStage.MarketingQualifiedLead ? 2
+            : c.LifecycleStage == LifecycleStage.SalesQualifiedLead ? 3
+            : c.LifecycleStage == LifecycleStage.Opportunity ? 4
+            : c.LifecycleStage == LifecycleStage.Customer ? 5
+            : c.LifecycleStage == LifecycleStage.Evangelist ? 6
+            : 7),
+        .. CustomerLists.ReferenceSorts<Contact>(context, c => c.OwnerId, c => c.CategoryId),
+        // The primary company's name; records without one (or with one the caller may not see) first.
+        SortField.ByDatabase<Contact, string>("company", c =>
+            context.Set<Company>().Where(k => k.Id == c.CompanyId).Select(k => k.Name).FirstOrDefault() ?? ""),
     ];
 
     public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
@@ -92,8 +115,45 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
 
     public static IQueryable<Contact> Filter(IQueryable<Contact> query, ContactFilter filter)
     {
-        if (QueryEnum.Parse<LifecycleStage>(filter.LifecycleStage, "lifecycleStage") is { } stage)
+        var input = new ListFilterInput();
+        var stages = input.Enums<LifecycleStage>(filter.LifecycleStage, "lifecycleStage");
+        var createdFrom = input.Instant(filter.CreatedFrom, "createdFrom", upper: false);
+        var createdTo = input.Instant(filter.CreatedTo, "createdTo", upper: true);
+        var updatedFrom = input.Instant(filter.UpdatedFrom, "updatedFrom", upper: false);
+        var updatedTo = input.Instant(filter.UpdatedTo, "updatedTo", upper: true);
+        var birthdayFrom = input.MonthDay(filter.BirthdayFrom, "birthdayFrom");
+        var birthdayTo = input.MonthDay(filter.BirthdayTo, "birthdayTo");
+        input.ThrowIfAny();
+
+        if (stages is [var stage])
             query = query.Where(c => c.LifecycleStage == stage);
+        else if (stages is { Count: > 1 })
+            query = query.Where(c => stages.Contains(c.LifecycleStage));
+        if (!string.IsNullOrWhiteSpace(filter.Source))
+            query = query.Where(c => c.Source == filter.Source.Trim());
+        if (createdFrom is { } cf)
+            query = query.Where(c => c.CreatedAt >= cf);
+        if (createdTo is { } ct)
+            query = query.Where(c => c.CreatedAt < ct);
+        if (updatedFrom is { } uf)
+            query = query.Where(c => c.UpdatedAt >= uf);
+        if (updatedTo is { } ut)
+            query = query.Where(c => c.UpdatedAt < ut);
+        if (birthdayFrom is not null || birthdayTo is not null)
+        {
+            int from = birthdayFrom ?? 101, to = birthdayTo ?? 1231;
+            query = from <= to
+                ? query.Where(c => c.Birthday != null && c.Birthday.Value.Month * 100 + c.Birthday.Value.Day >= from
+                    && c.Birthday.Value.Month * 100 + c.Birthday.Value.Day <= to)
+                : query.Where(c => c.Birthday != null && (c.Birthday.Value.Month * 100 + c.Birthday.Value.Day >= from
+                    || c.Birthday.Value.Month * 100 + c.Birthday.Value.Day <= to));
+        }
+        if (filter.HasEmail is { } hasEmail)
+            query = query.Where(c => (c.PrimaryEmail != null) == hasEmail);
+        if (filter.HasPhone is { } hasPhone)
+            query = query.Where(c => (c.PrimaryPhone != null) == hasPhone);
+        if (filter.Unassigned is { } unassigned)
+            query = query.Where(c => (c.OwnerId == null) == unassigned);
         if (filter.OwnerId is { } owner)
             query = query.Where(c => c.OwnerId == owner);
         if (filter.CompanyId is { } company)

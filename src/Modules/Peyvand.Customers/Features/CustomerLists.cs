@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Identity.Domain;
@@ -117,6 +118,32 @@ public static class CustomerLists
                 names[c.Id] = c.Name;
         }
         return names;
+    }
+
+    /// <summary>
+    /// Sorts by the owner's display name and by the category's place in the tenant's order (records without either
+    /// first). The database reads both for every row (a correlated lookup, so keyset paging stays exact); a rename
+    /// between two pages may move records across the page boundary, as any edit of a sort key does.
+    /// </summary>
+    public static IEnumerable<SortField<T>> ReferenceSorts<T>(
+        PeyvandDbContext db, Expression<Func<T, Guid?>> owner, Expression<Func<T, Guid?>> category)
+    {
+        var row = owner.Parameters[0];
+        Expression<Func<Guid?, string>> ownerName = id => db.Set<AppUser>().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefault() ?? "";
+        Expression<Func<Guid?, int>> categoryOrder = id => db.Set<CustomerCategory>().Where(k => k.Id == id).Select(k => (int?)k.SortOrder).FirstOrDefault() ?? -1;
+        yield return new SortField<T>("owner", Expression.Lambda<Func<T, string>>(Inline(ownerName, owner.Body), row), ComputedByDatabase: true);
+        yield return new SortField<T>("category", Expression.Lambda<Func<T, int>>(Inline(categoryOrder, Replace(category.Body, category.Parameters[0], row)), row), ComputedByDatabase: true);
+    }
+
+    private static Expression Inline<TIn, TOut>(Expression<Func<TIn, TOut>> lambda, Expression argument) =>
+        Replace(lambda.Body, lambda.Parameters[0], argument);
+
+    private static Expression Replace(Expression body, ParameterExpression parameter, Expression with) =>
+        new ParameterReplacer(parameter, with).Visit(body);
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : node;
     }
 
     public static string RequiredTag(string? value)

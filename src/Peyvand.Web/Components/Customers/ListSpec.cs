@@ -1,7 +1,11 @@
 namespace Peyvand.Web.Components.Customers;
 
-/// <summary>A filter input of a list page: a text box, or a select when it has options (value → label).</summary>
-public sealed record ListFilterField(string Key, string Label, IReadOnlyList<(string Value, string Label)>? Options = null);
+/// <summary>
+/// A filter input of a list page: a text box, a select when it has options (value → label), or a date in the user's
+/// calendar (kept as an ISO date). <paramref name="More"/> fields sit in the folding "more filters" row.
+/// </summary>
+public sealed record ListFilterField(
+    string Key, string Label, IReadOnlyList<(string Value, string Label)>? Options = null, bool IsDate = false, bool More = false);
 
 /// <summary>What a bulk action asks for besides the records.</summary>
 public enum BulkValueKind

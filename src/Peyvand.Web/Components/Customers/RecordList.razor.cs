@@ -82,6 +82,16 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private string FilterValue(string key) => _filters.TryGetValue(key, out var value) ? value : "";
 
+    /// <summary>The owner filter's value for records without an owner (the API's <c>unassigned=true</c>).</summary>
+    public const string NoOwner = "none";
+
+    private bool _moreOpen;
+
+    private int MoreActive => Filters.Count(f => f.More && _filters.ContainsKey(f.Key));
+
+    private DateTime? FilterDate(string key) =>
+        DateTime.TryParseExact(FilterValue(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     private bool AllSelected => _rows.Count > 0 && _rows.All(r => _selected.Contains(IdOf(r)));
 
     private void Toggle(TView row, bool on)

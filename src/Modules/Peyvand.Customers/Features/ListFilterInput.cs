@@ -1,0 +1,74 @@
+using System.Globalization;
+using Peyvand.Kernel.Api;
+
+namespace Peyvand.Customers.Features;
+
+/// <summary>
+/// Reads the list filters that are more than one exact value — time ranges, month-day windows, lists of enum values —
+/// from their query-string text, collecting every field's error so one 400 names them all.
+/// </summary>
+public sealed class ListFilterInput
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    /// <summary>
+    /// A time range's bound: an ISO date (<c>2026-03-21</c>: the whole UTC day counts, so a "to" date includes its day)
+    /// or an ISO date-time with its offset (<c>2026-03-20T20:30:00Z</c>: that instant).
+    /// </summary>
+    public DateTime? Instant(string? value, string field, bool upper)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var text = AsciiDigits(value.Trim());
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddDays(upper ? 1 : 0);
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            return instant.UtcDateTime;
+        Validation.Add(_errors, field, "Give an ISO date (2026-03-21) or date-time with offset (2026-03-20T20:30:00Z).");
+        return null;
+    }
+
+    /// <summary>A day of the year as <c>MM-dd</c> (<c>03-21</c>), as the number month × 100 + day (321).</summary>
+    public int? MonthDay(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var text = AsciiDigits(value.Trim());
+        // 2000 is a leap year, so 02-29 is a day too.
+        if (text.Length == 5 && DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return (day.Month * 100) + day.Day;
+        Validation.Add(_errors, field, "Give a month and day as MM-dd (03-21).");
+        return null;
+    }
+
+    /// <summary>One or more enum values separated by commas (<c>lead,mql</c>), by their API names.</summary>
+    public List<T>? Enums<T>(string? value, string field, Func<string, string>? alias = null)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var values = new List<T>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                if (QueryEnum.Parse<T>(alias?.Invoke(part) ?? part, field) is { } parsed)
+                    values.Add(parsed);
+            }
+            catch (InvalidInputException ex)
+            {
+                foreach (var message in ex.Errors.Values.SelectMany(m => m))
+                    Validation.Add(_errors, field, message);
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Throws one <see cref="InvalidInputException"/> with every error found so far.</summary>
+    public void ThrowIfAny() => CustomerRules.ThrowIfAny(_errors);
+
+    // Persian and Arabic-Indic digits (from a pasted date) read as ASCII.
+    private static string AsciiDigits(string text) =>
+        string.Concat(text.Select(c => char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c));
+}
