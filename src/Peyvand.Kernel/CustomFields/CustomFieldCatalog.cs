@@ -16,6 +16,6 @@ public sealed class CustomFieldCatalog(PeyvandDbContext db)
     /// <summary>A value from a view's <c>CustomFields</c> as text ("" when the record has none).</summary>
     public static string Display(
         CustomFieldDefinition definition, IReadOnlyDictionary<string, JsonElement> values, string language, CalendarKind calendar,
-        Func<Guid, string?>? userName = null) =>
-        CustomFieldDisplay.Format(definition, values.TryGetValue(definition.Key, out var value) ? value : null, language, calendar, userName);
+        Func<Guid, string?>? userName = null, bool rialsAsTomans = false) =>
+        CustomFieldDisplay.Format(definition, values.TryGetValue(definition.Key, out var value) ? value : null, language, calendar, userName, rialsAsTomans);
 }

@@ -8,14 +8,35 @@ namespace Peyvand.Kernel.Lists;
 /// One column of a list: its key (in saved views, <c>columns=</c> and exports), its English and Persian label, and how
 /// a row shows in it as text. The same column drives the table, the column chooser and the export.
 /// </summary>
-public sealed record ListColumn<TView>(string Key, string English, string Persian, Func<TView, ColumnContext, string?> Value, bool Default = false)
+/// <remarks>
+/// A column of amounts names its unit (<paramref name="UnitEnglish"/>, <paramref name="UnitPersian"/>): an export writes
+/// it in the header ("Budget (IRR)") and the cells as plain numbers in that unit, which a spreadsheet can add up.
+/// </remarks>
+public sealed record ListColumn<TView>(string Key, string English, string Persian, Func<TView, ColumnContext, string?> Value, bool Default = false,
+    string? UnitEnglish = null, string? UnitPersian = null)
 {
     public string Label(string language) => language == "fa" ? Persian : English;
+
+    /// <summary>Whether the cells are numbers (amounts); an XLSX export writes them as numeric cells.</summary>
+    public bool Numeric => UnitEnglish is not null;
+
+    /// <summary>The export's header: the label, with the unit when the cells are amounts.</summary>
+    public string ExportLabel(string language) =>
+        (language == "fa" ? UnitPersian : UnitEnglish) is { } unit ? $"{Label(language)} ({unit})" : Label(language);
 }
 
-/// <summary>What a column's value function may need: the reader's language and the names of the records rows refer to.</summary>
-public sealed class ColumnContext(string language, CalendarKind calendar, bool persianDigits, IReadOnlyDictionary<Guid, string> names)
+/// <summary>
+/// What a column's value function may need: the reader's language, calendar and unit for rials (tomans when the
+/// organisation shows tomans), and the names of the records rows refer to. An export's context has
+/// <see cref="Export"/> set: amounts are then plain numbers in the column's unit.
+/// </summary>
+public sealed class ColumnContext(
+    string language, CalendarKind calendar, bool persianDigits, IReadOnlyDictionary<Guid, string> names, bool rialsAsTomans = false, bool export = false)
 {
+    public bool RialsAsTomans { get; } = rialsAsTomans;
+
+    public bool Export { get; } = export;
+
     public string Language { get; } = language;
 
     public CalendarKind Calendar { get; } = calendar;

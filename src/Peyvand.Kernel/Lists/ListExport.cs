@@ -66,7 +66,7 @@ public static class ListExport
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
         foreach (var column in columns)
-            csv.WriteField(column.Label(language));
+            csv.WriteField(column.ExportLabel(language));
         await csv.NextRecordAsync();
         await foreach (var (rows, context) in batches.WithCancellation(cancellationToken))
         {
@@ -89,7 +89,7 @@ public static class ListExport
         sheet.RightToLeft = language == "fa";
         for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Cell(1, c + 1).SetValue(columns[c].Label(language));
+            sheet.Cell(1, c + 1).SetValue(columns[c].ExportLabel(language));
             sheet.Cell(1, c + 1).Style.Font.Bold = true;
         }
         var r = 2;
@@ -98,7 +98,14 @@ public static class ListExport
             foreach (var row in rows)
             {
                 for (var c = 0; c < columns.Count; c++)
-                    sheet.Cell(r, c + 1).SetValue(Safe(columns[c].Value(row, context))); // text, never a formula
+                {
+                    var value = columns[c].Value(row, context);
+                    // Amounts as numbers a spreadsheet can add up; everything else as text, never a formula.
+                    if (columns[c].Numeric && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                        sheet.Cell(r, c + 1).SetValue(number);
+                    else
+                        sheet.Cell(r, c + 1).SetValue(Safe(value));
+                }
                 r++;
             }
         }

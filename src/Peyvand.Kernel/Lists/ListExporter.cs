@@ -117,7 +117,7 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
         {
             var rows = page.Items.Take(ListExport.MaxRows - written).ToList();
             var names = await columns.Catalog.NamesAsync(rows, read, cancellationToken);
-            yield return (rows, new ColumnContext(language, calendar, persianDigits: false, names));
+            yield return (rows, new ColumnContext(language, calendar, persianDigits: false, names, export: true));
             written += rows.Count;
             if (page.NextCursor is null || written >= ListExport.MaxRows)
                 yield break;

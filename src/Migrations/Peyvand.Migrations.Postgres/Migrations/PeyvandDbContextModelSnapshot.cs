@@ -1311,6 +1311,12 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("RialDisplay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("rial_display");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(63)

@@ -22,6 +22,9 @@ public static class PeyvandClaims
     public const string OrganisationCalendar = "peyvand:org-calendar";
     public const string OrganisationTimeZone = "peyvand:org-tz";
 
+    /// <summary>How the organisation shows rial amounts: "toman" or "rial" (see <c>Tenant.RialDisplay</c>).</summary>
+    public const string OrganisationRialDisplay = "peyvand:org-rial";
+
     /// <summary>The bootstrap administrator still has to choose a password and the organisation's basics.</summary>
     public const string FirstRun = "peyvand:first-run";
 }

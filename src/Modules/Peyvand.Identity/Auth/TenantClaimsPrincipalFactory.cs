@@ -26,11 +26,12 @@ public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOp
             identity.AddClaim(new Claim(PeyvandClaims.Theme, user.Theme));
         // Re-read with every cookie refresh (each minute), so a change of the organisation's defaults reaches everyone.
         var defaults = await db.Set<Tenant>().AsNoTracking().Where(t => t.Id == user.TenantId)
-            .Select(t => new { t.DefaultCalendar, t.TimeZone }).SingleOrDefaultAsync();
+            .Select(t => new { t.DefaultCalendar, t.TimeZone, t.RialDisplay }).SingleOrDefaultAsync();
         if (defaults is not null)
         {
             identity.AddClaim(new Claim(PeyvandClaims.OrganisationCalendar, defaults.DefaultCalendar));
             identity.AddClaim(new Claim(PeyvandClaims.OrganisationTimeZone, defaults.TimeZone));
+            identity.AddClaim(new Claim(PeyvandClaims.OrganisationRialDisplay, defaults.RialDisplay));
         }
         if (user.FirstRunPending)
             identity.AddClaim(new Claim(PeyvandClaims.FirstRun, "1"));

@@ -18,6 +18,7 @@ internal sealed class IdentityModel : IModelContributor
             b.Property(t => t.DefaultCalendar).HasMaxLength(20);
             b.Property(t => t.DefaultCurrency).HasMaxLength(3);
             b.Property(t => t.TimeZone).HasMaxLength(64);
+            b.Property(t => t.RialDisplay).HasMaxLength(10);
             b.Property(t => t.Version).IsConcurrencyToken();
             b.HasIndex(t => t.Slug).IsUnique();
         });

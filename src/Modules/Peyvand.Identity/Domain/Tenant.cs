@@ -26,6 +26,12 @@ public sealed class Tenant : Entity, ITenantRoot
     public string DefaultCurrency { get; set; } = "IRR";
     public string TimeZone { get; set; } = "Asia/Tehran";
 
+    /// <summary>
+    /// How the UI shows and takes rial amounts: <c>toman</c> (1 toman = 10 rials, how most Iranians speak of prices;
+    /// the default) or <c>rial</c>. Stored amounts and the API stay in rials either way.
+    /// </summary>
+    public string RialDisplay { get; set; } = Kernel.Localization.MoneyFormatter.Toman;
+
     /// <summary>The fiscal year's first month and day in the default calendar: 1 Farvardin (Nowruz) unless changed.</summary>
     public int FiscalYearStartMonth { get; set; } = 1;
     public int FiscalYearStartDay { get; set; } = 1;

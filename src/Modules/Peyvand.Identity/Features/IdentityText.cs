@@ -30,7 +30,7 @@ public static class IdentityText
     public static string Language => M.Get(nameof(Language));
     public static string Calendar => M.Get(nameof(Calendar));
     public static string TimeZone => M.Get(nameof(TimeZone));
-    public static string Currency(object arg) => M.Format(nameof(Currency), arg);
+    public static string OneOf(object arg) => M.Format(nameof(OneOf), arg);
     public static string FiscalDay => M.Get(nameof(FiscalDay));
     public static string FileEmpty => M.Get(nameof(FileEmpty));
     public static string LogoTooBig(object arg) => M.Format(nameof(LogoTooBig), arg);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Peyvand.Identity.Domain;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Localization;
 using Peyvand.Kernel.Permissions;
 using Peyvand.Kernel.Resources;
 
@@ -16,11 +17,17 @@ public sealed record TenantSettingsWrite(
     [property: Required, StringLength(3, MinimumLength = 3)] string DefaultCurrency,
     [property: Required, MaxLength(64)] string TimeZone,
     [property: Range(1, 12)] int FiscalYearStartMonth = 1,
-    [property: Range(1, 31)] int FiscalYearStartDay = 1);
+    [property: Range(1, 31)] int FiscalYearStartDay = 1,
+    [property: Required, MaxLength(10)] string RialDisplay = MoneyFormatter.Toman);
 
-/// <summary>The organisation; <c>logoUrl</c> is a cacheable address of its logo (a new upload gets a new one), or null.</summary>
+/// <summary>
+/// The organisation; <c>logoUrl</c> is a cacheable address of its logo (a new upload gets a new one), or null.
+/// <c>rialDisplay</c> (<c>toman</c> or <c>rial</c>) is how the UI shows and takes rial amounts; the API's amounts are
+/// always rials.
+/// </summary>
 public sealed record TenantView(Guid Id, string Name, string Slug, string DefaultLanguage, string DefaultCalendar,
-    string DefaultCurrency, string TimeZone, int FiscalYearStartMonth, int FiscalYearStartDay, string? LogoUrl, DateTime CreatedAt);
+    string DefaultCurrency, string TimeZone, int FiscalYearStartMonth, int FiscalYearStartDay, string? LogoUrl, DateTime CreatedAt,
+    string RialDisplay);
 
 /// <summary>The caller's own organisation: read by anyone in it, changed by those with the settings permission.</summary>
 public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
@@ -43,11 +50,13 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
         if (expectedVersion is { } expected && expected != tenant.Version)
             throw new ConcurrencyException();
         var write = MergePatch.Apply(new TenantSettingsWrite(tenant.Name, tenant.DefaultLanguage, tenant.DefaultCalendar,
-            tenant.DefaultCurrency, tenant.TimeZone, tenant.FiscalYearStartMonth, tenant.FiscalYearStartDay), patch);
+            tenant.DefaultCurrency, tenant.TimeZone, tenant.FiscalYearStartMonth, tenant.FiscalYearStartDay, tenant.RialDisplay), patch);
         var errors = new Dictionary<string, List<string>>();
         UserSettings.Check(write.DefaultLanguage, write.DefaultCalendar, write.TimeZone, errors);
         if (!Currencies.Contains(write.DefaultCurrency))
-            Validation.Add(errors, "defaultCurrency", IdentityText.Currency(string.Join(", ", Currencies)));
+            Validation.Add(errors, "defaultCurrency", IdentityText.OneOf(string.Join(", ", Currencies)));
+        if (!MoneyFormatter.RialDisplays.Contains(write.RialDisplay))
+            Validation.Add(errors, "rialDisplay", IdentityText.OneOf(string.Join(", ", MoneyFormatter.RialDisplays)));
         if (write.FiscalYearStartMonth is >= 1 and <= 12 && write.FiscalYearStartDay > DaysIn(write.DefaultCalendar, write.FiscalYearStartMonth))
             Validation.Add(errors, "fiscalYearStartDay", IdentityText.FiscalDay);
         Validation.Ensure(write, errors);
@@ -59,6 +68,7 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
         tenant.TimeZone = write.TimeZone;
         tenant.FiscalYearStartMonth = write.FiscalYearStartMonth;
         tenant.FiscalYearStartDay = write.FiscalYearStartDay;
+        tenant.RialDisplay = write.RialDisplay;
         tenant.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return new(View(tenant), tenant.Version, tenant.Id);
@@ -124,5 +134,5 @@ public sealed class TenantSettings(PeyvandDbContext db, TimeProvider clock)
 
     private static TenantView View(Tenant t) =>
         new(t.Id, t.Name, t.Slug, t.DefaultLanguage, t.DefaultCalendar, t.DefaultCurrency, t.TimeZone, t.FiscalYearStartMonth,
-            t.FiscalYearStartDay, t.LogoId is { } logoId ? LogoUrl(logoId) : null, t.CreatedAt);
+            t.FiscalYearStartDay, t.LogoId is { } logoId ? LogoUrl(logoId) : null, t.CreatedAt, t.RialDisplay);
 }

@@ -1,13 +1,25 @@
 using System.Globalization;
 using System.Text.Json;
 using Peyvand.Kernel.CustomFields;
+using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Web.Components.Customers;
 
-/// <summary>One custom field's input on a contact or company form, holding what its MudBlazor input binds to.</summary>
-public sealed class CustomFieldInput(CustomFieldDefinition definition)
+/// <summary>
+/// One custom field's input on a contact or company form, holding what its MudBlazor input binds to. A money input of an
+/// IRR field takes and shows tomans when the organisation shows tomans (<paramref name="rialsAsTomans"/>); the value sent
+/// is always rials.
+/// </summary>
+public sealed class CustomFieldInput(CustomFieldDefinition definition, bool rialsAsTomans = false)
 {
     public CustomFieldDefinition Definition { get; } = definition;
+
+    /// <summary>A money field's amount in the unit the user types it in (<see cref="Unit"/>).</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>The unit a money input says it takes: "تومان"/"Toman" when the organisation shows tomans, else the currency's.</summary>
+    public string Unit(string language) => MoneyFormatter.Unit(CustomFieldValues.CurrencyOf(Definition), language, rialsAsTomans);
+
     public string Field => $"{CustomFieldValues.Prefix}.{Definition.Key}";
     public string? Text { get; set; }
     public DateTime? Date { get; set; }
@@ -16,12 +28,13 @@ public sealed class CustomFieldInput(CustomFieldDefinition definition)
     public Guid? User { get; set; }
 
     /// <summary>Inputs for the active fields, filled from a record's values (its view's or write model's <c>customFields</c>).</summary>
-    public static List<CustomFieldInput> For(IReadOnlyList<CustomFieldDefinition> definitions, IReadOnlyDictionary<string, JsonElement>? values)
+    public static List<CustomFieldInput> For(
+        IReadOnlyList<CustomFieldDefinition> definitions, IReadOnlyDictionary<string, JsonElement>? values, bool rialsAsTomans = false)
     {
         var inputs = new List<CustomFieldInput>();
         foreach (var definition in definitions.Where(d => !d.Archived))
         {
-            var input = new CustomFieldInput(definition);
+            var input = new CustomFieldInput(definition, rialsAsTomans);
             if (values is not null && values.TryGetValue(definition.Key, out var v))
                 input.Load(v);
             inputs.Add(input);
@@ -41,6 +54,7 @@ public sealed class CustomFieldInput(CustomFieldDefinition definition)
                 CustomFieldType.Boolean => input.Flag,
                 CustomFieldType.MultiSelect => input.Many.Count > 0 ? input.Many.ToArray() : null,
                 CustomFieldType.User => input.User?.ToString(),
+                CustomFieldType.Money => input.Amount is { } amount ? input.Stored(amount).ToString(CultureInfo.InvariantCulture) : null,
                 _ => string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim(),
             };
             if (value is not null)
@@ -48,6 +62,9 @@ public sealed class CustomFieldInput(CustomFieldDefinition definition)
         }
         return result;
     }
+
+    // Tomans typed become rials stored (×10); other units are stored as typed.
+    private decimal Stored(decimal typed) => MoneyFormatter.Stored(typed, CustomFieldValues.CurrencyOf(Definition), rialsAsTomans);
 
     private void Load(JsonElement v)
     {
@@ -65,8 +82,8 @@ public sealed class CustomFieldInput(CustomFieldDefinition definition)
             case CustomFieldType.User when Guid.TryParse(v.GetString(), out var id):
                 User = id;
                 break;
-            case CustomFieldType.Money when v.ValueKind == JsonValueKind.Object && v.TryGetProperty("amount", out var amount):
-                Text = amount.GetString();
+            case CustomFieldType.Money when CustomFieldDisplay.Amount(v) is { } amount:
+                Amount = decimal.Parse(MoneyFormatter.InputText(amount, CustomFieldValues.CurrencyOf(Definition), rialsAsTomans), CultureInfo.InvariantCulture);
                 break;
             default:
                 Text = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();

@@ -233,7 +233,7 @@ public abstract partial class CustomersPage : ComponentBase
     {
         var definitions = await RunAsync<Kernel.CustomFields.CustomFieldCatalog, IReadOnlyList<Kernel.CustomFields.CustomFieldDefinition>>(
             c => c.ActiveAsync(entity, CancellationToken.None));
-        return CustomFieldInput.For(definitions, values);
+        return CustomFieldInput.For(definitions, values, (await Operations.ClockAsync()).RialsAsTomans);
     }
 }
 

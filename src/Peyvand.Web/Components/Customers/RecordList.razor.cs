@@ -39,6 +39,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     private readonly Dictionary<Guid, string> _names = [];
     private ColumnContext _context = new("en", Kernel.Localization.CalendarKind.Gregorian, false, new Dictionary<Guid, string>());
     private Kernel.Localization.CalendarKind _calendar;
+    private bool _rialsAsTomans;
     private IReadOnlyList<ListColumn<TView>> _allColumns = [];
     private List<string> _shown = [];
     private List<SavedViewView> _views = [];
@@ -147,7 +148,8 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     protected override async Task OnInitializedAsync()
     {
         _sort = Sorts[0].Value;
-        _calendar = (await Operations.ClockAsync()).Calendar;
+        var clock = await Operations.ClockAsync();
+        (_calendar, _rialsAsTomans) = (clock.Calendar, clock.RialsAsTomans);
         await TryAsync(async () =>
         {
             _allColumns = await RunAsync<ListColumns<TView>, IReadOnlyList<ListColumn<TView>>>(c => c.AllAsync(CancellationToken.None));
@@ -246,7 +248,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
             _next = page.NextCursor;
             foreach (var (id, name) in names)
                 _names[id] = name;
-            _context = new ColumnContext(Language, _calendar, IsPersian, _names);
+            _context = new ColumnContext(Language, _calendar, IsPersian, _names, _rialsAsTomans);
         });
         if (generation != _generation)
             return;

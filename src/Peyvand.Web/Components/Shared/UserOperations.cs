@@ -23,12 +23,15 @@ public sealed class UserOperations(IServiceScopeFactory scopes, AuthenticationSt
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>How the signed-in user reads times: their language, calendar and time zone.</summary>
+    /// <summary>How the signed-in user reads times and amounts: their language, calendar, time zone and the organisation's rial unit.</summary>
     public async Task<UserClock> ClockAsync() => UserClock.For((await authentication.GetAuthenticationStateAsync()).User);
 }
 
-/// <summary>Dates and times as one user reads them: Jalali or Gregorian, their time zone, Persian digits in fa.</summary>
-public sealed record UserClock(string Language, CalendarKind Calendar, TimeZoneInfo Zone)
+/// <summary>
+/// Dates, times and amounts as one user reads them: Jalali or Gregorian, their time zone, Persian digits in fa, and rial
+/// amounts in tomans when the organisation shows tomans (<see cref="RialsAsTomans"/>).
+/// </summary>
+public sealed record UserClock(string Language, CalendarKind Calendar, TimeZoneInfo Zone, bool RialsAsTomans = false)
 {
     private const string DefaultZone = "Asia/Tehran";
 
@@ -42,8 +45,13 @@ public sealed record UserClock(string Language, CalendarKind Calendar, TimeZoneI
             : user?.FindFirst(PeyvandClaims.OrganisationTimeZone)?.Value is { Length: > 0 } organisation ? organisation
             : DefaultZone;
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return new UserClock(language, calendar, zone);
+        // The organisation's unit rides in the cookie too; an old cookie without it reads as the default (tomans).
+        var rialDisplay = user?.FindFirst(PeyvandClaims.OrganisationRialDisplay)?.Value ?? MoneyFormatter.Toman;
+        return new UserClock(language, calendar, zone, MoneyFormatter.IsTomans(rialDisplay));
     }
+
+    /// <summary>An amount as "۱٬۲۵۰٬۰۰۰ تومان" (fa, organisation in tomans) or "12,500,000 IRR"; the one way the UI shows money.</summary>
+    public string Money(Kernel.Domain.Money money) => MoneyFormatter.Format(money, Language, RialsAsTomans);
 
     public string Date(DateOnly date) => DateFormatter.LongDate(date, Language, Calendar);
 
