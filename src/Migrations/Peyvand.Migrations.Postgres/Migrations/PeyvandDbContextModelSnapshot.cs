@@ -510,8 +510,14 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_companies_tenant_id_created_at_id");
+
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_name_id");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_companies_tenant_id_updated_at_id");
 
                     b.ToTable("companies", (string)null);
 
@@ -696,8 +702,14 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "PrimaryPhone")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_phone");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_created_at_id");
+
                     b.HasIndex("TenantId", "LastName", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_last_name_id");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_updated_at_id");
 
                     b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id");

@@ -388,7 +388,11 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "ParentCompanyId");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "Name", "Id");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id");
 
                     b.ToTable("Companies", (string)null);
 
@@ -526,7 +530,11 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "PrimaryPhone");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "LastName", "Id");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id");
 
                     b.HasIndex("TenantId", "OwnerId", "LastName", "Id");
 
