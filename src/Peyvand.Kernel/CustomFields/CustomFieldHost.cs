@@ -15,6 +15,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
 {
     private List<CustomFieldDefinition>? _definitions;
     private bool _fromCache;
+    private bool _postgres;
 
     public string EntityType => entityType;
 
@@ -29,6 +30,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
             return;
         _definitions = await CustomFieldQuery.DefinitionsAsync(db, entityType, cancellationToken);
         _fromCache = false;
+        _postgres = db.Database.IsNpgsql();
     }
 
     /// <summary>The definitions for reads (views, lists, exports), from the node's short-lived cache.</summary>
@@ -38,6 +40,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
             return;
         _definitions = await cache.GetAsync(db, entityType, cancellationToken);
         _fromCache = true;
+        _postgres = db.Database.IsNpgsql();
     }
 
     public Dictionary<string, JsonElement> View(string? storedJson) => CustomFieldValues.ToView(Definitions, storedJson);
@@ -83,7 +86,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
     }
 
     public IQueryable<TEntity> Filter(IQueryable<TEntity> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
-        CustomFieldQuery.Filter(query, Definitions, parameters, json);
+        CustomFieldQuery.Filter(query, Definitions, parameters, json, _postgres);
 
     public SortField<TEntity>? Sort(string name) => CustomFieldQuery.Sort(Definitions, name, json);
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Data;
@@ -23,7 +24,7 @@ public static class CustomFieldQuery
     /// <summary>Applies every <c>cf.*</c> parameter; unknown fields, operators or values are 400 errors.</summary>
     public static IQueryable<T> Filter<T>(
         IQueryable<T> query, IReadOnlyList<CustomFieldDefinition> definitions, IEnumerable<KeyValuePair<string, string?>> parameters,
-        Expression<Func<T, string>> json)
+        Expression<Func<T, string>> json, bool postgres = false)
     {
         var errors = new Dictionary<string, List<string>>();
         foreach (var (name, text) in parameters)
@@ -50,7 +51,9 @@ public static class CustomFieldQuery
                 Validation.Add(errors, name, error ?? CustomFieldText.GiveAValue);
                 continue;
             }
-            query = query.Where(Predicate(definition, op, value, json));
+            query = query.Where(postgres && op == "eq" && Containment(definition, value) is { } contained
+                ? Contains(json, contained)
+                : Predicate(definition, op, value, json));
         }
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
@@ -106,6 +109,31 @@ public static class CustomFieldQuery
                     Expression.Constant(0), op);
                 break;
         }
+        return Expression.Lambda<Func<T, bool>>(body, json.Parameters[0]);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, equality on a field stored as a JSON string (or one option of a multi-select) is written as jsonb
+    /// containment, <c>custom_fields @&gt; '{"region":"north"}'</c>. Same rows, but the planner estimates it from the
+    /// column's statistics (its common values and histogram), where <c>jsonb_extract_path_text(…) = $1</c> always got a
+    /// blind 0.5 %: at 1 M contacts that guess (121 rows where 3 902 matched) made it bitmap-scan an owner's quarter of
+    /// the table instead of walking the owner index in list order. Null for fields compared otherwise (numbers, flags).
+    /// </summary>
+    private static JsonElement? Containment(CustomFieldDefinition definition, System.Text.Json.Nodes.JsonNode value) => definition.Type switch
+    {
+        CustomFieldType.Number or CustomFieldType.Money or CustomFieldType.Boolean => null,
+        CustomFieldType.MultiSelect => JsonSerializer.SerializeToElement(new System.Text.Json.Nodes.JsonObject { [definition.Key] = new System.Text.Json.Nodes.JsonArray(value.DeepClone()) }),
+        _ when value.GetValueKind() == JsonValueKind.String => JsonSerializer.SerializeToElement(new System.Text.Json.Nodes.JsonObject { [definition.Key] = value.DeepClone() }),
+        _ => null,
+    };
+
+    // A JsonElement parameter, so Npgsql sends it as jsonb (a string would arrive as text: "jsonb @> text" does not exist).
+    private static Expression<Func<T, bool>> Contains<T>(Expression<Func<T, string>> json, JsonElement contained)
+    {
+        var body = Expression.Call(
+            typeof(NpgsqlJsonDbFunctionsExtensions).GetMethod(nameof(NpgsqlJsonDbFunctionsExtensions.JsonContains))!,
+            Expression.Constant(EF.Functions), Expression.Convert(json.Body, typeof(object)),
+            Expression.Convert(Parameter(contained), typeof(object)));
         return Expression.Lambda<Func<T, bool>>(body, json.Parameters[0]);
     }
 

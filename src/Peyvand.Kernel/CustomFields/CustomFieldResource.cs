@@ -58,7 +58,7 @@ public sealed partial class CustomFieldResource(CustomFieldEntities entities) : 
 
     public override string Name => ResourceName;
 
-    public override IReadOnlyList<SortField<CustomFieldDefinition>> Sorts { get; } =
+    public override IReadOnlyList<SortField<CustomFieldDefinition>> Sorts => field ??=
     [
         SortField.By<CustomFieldDefinition, int>("order", d => d.Order),
         SortField.By<CustomFieldDefinition, string>("key", d => d.Key),

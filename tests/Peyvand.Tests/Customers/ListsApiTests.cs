@@ -417,4 +417,44 @@ public sealed class ListsApiTestsPostgres(PostgresApp app) : ListsApiTests(app)
         var page = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?tag=rare&limit=100");
         Assert.Equal(20, page.GetProperty("items").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_custom_field_filter_is_estimated_from_the_column_statistics()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        await tenant.CreateAsync("custom-fields", new
+        {
+            entity = "contacts", key = "region", type = "singleSelect", labelEn = "Region",
+            options = new[] { new { value = "north" }, new { value = "south" } },
+        });
+        await using var connection = new Npgsql.NpgsqlConnection(_app.ConnectionString);
+        await connection.OpenAsync();
+        // Twenty thousand contacts, one in five in the north.
+        await using (var seed = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO contacts (id, first_name, last_name, emails, phones, lifecycle_stage, tags, search_text, custom_fields, tenant_id, created_at, updated_at, version)
+            SELECT gen_random_uuid(), 'Sara', 'Karimi' || i, '[]', '[]', 'Lead', '{}', 'sara karimi' || i,
+                   CASE WHEN i % 5 = 0 THEN '{"region": "north"}' ELSE '{"region": "south"}' END::jsonb, @tenant, now(), now(), 1
+            FROM generate_series(1, 20000) AS i
+            """, connection))
+        {
+            seed.Parameters.AddWithValue("tenant", tenant.Id);
+            await seed.ExecuteNonQueryAsync();
+        }
+        await using (var analyze = new Npgsql.NpgsqlCommand("ANALYZE contacts", connection))
+            await analyze.ExecuteNonQueryAsync();
+
+        // The filter is sent as containment, which the planner estimates from the jsonb column's statistics (4 000 rows
+        // match); the path-extraction form it replaced always got the 0.5 % guess (100 rows).
+        await using var explain = new Npgsql.NpgsqlCommand(
+            """EXPLAIN (FORMAT JSON) SELECT id FROM contacts WHERE custom_fields @> '{"region": "north"}'""", connection);
+        var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+        var estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        Assert.InRange(estimate, 2_000, 8_000);
+
+        var page = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?cf.region=north&limit=200");
+        Assert.Equal(200, page.GetProperty("items").GetArrayLength());
+        Assert.All(page.GetProperty("items").EnumerateArray(),
+            c => Assert.Equal("north", c.GetProperty("customFields").GetProperty("region").GetString()));
+    }
 }

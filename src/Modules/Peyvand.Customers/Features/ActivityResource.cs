@@ -46,7 +46,7 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
 
     public override string Name => CustomersModule.Activities;
 
-    public override IReadOnlyList<SortField<Activity>> Sorts { get; } =
+    public override IReadOnlyList<SortField<Activity>> Sorts => field ??=
     [
         SortField.By<Activity, DateTime>("occurredAt", a => a.OccurredAt),
         SortField.By<Activity, DateTime>("createdAt", a => a.CreatedAt),

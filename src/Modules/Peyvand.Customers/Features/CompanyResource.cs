@@ -59,7 +59,7 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
     public override IQueryable<Company> FilterByParameters(IQueryable<Company> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
         CustomFields.Filter(query, parameters);
 
-    public override IReadOnlyList<SortField<Company>> Sorts { get; } =
+    public override IReadOnlyList<SortField<Company>> Sorts => field ??=
     [
         SortField.By<Company, string>("name", c => c.Name),
         SortField.By<Company, DateTime>("createdAt", c => c.CreatedAt),

@@ -66,7 +66,7 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
     public override IQueryable<Contact> FilterByParameters(IQueryable<Contact> query, IReadOnlyList<KeyValuePair<string, string?>> parameters) =>
         CustomFields.Filter(query, parameters);
 
-    public override IReadOnlyList<SortField<Contact>> Sorts { get; } =
+    public override IReadOnlyList<SortField<Contact>> Sorts => field ??=
     [
         SortField.By<Contact, string>("lastName", c => c.LastName),
         SortField.By<Contact, string>("firstName", c => c.FirstName),

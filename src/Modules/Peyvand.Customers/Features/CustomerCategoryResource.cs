@@ -19,7 +19,7 @@ public sealed class CustomerCategoryResource : ResourceDefinition<CustomerCatego
 {
     public override string Name => CustomersModule.Categories;
 
-    public override IReadOnlyList<SortField<CustomerCategory>> Sorts { get; } =
+    public override IReadOnlyList<SortField<CustomerCategory>> Sorts => field ??=
     [
         SortField.By<CustomerCategory, int>("sortOrder", c => c.SortOrder),
         SortField.By<CustomerCategory, string>("nameEn", c => c.NameEn),

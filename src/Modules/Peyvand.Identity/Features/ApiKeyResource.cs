@@ -25,7 +25,7 @@ public sealed class ApiKeyResource(TimeProvider clock) : ResourceDefinition<ApiK
 
     public override bool CanRestore => false;
 
-    public override IReadOnlyList<SortField<ApiKey>> Sorts { get; } =
+    public override IReadOnlyList<SortField<ApiKey>> Sorts => field ??=
     [
         SortField.By<ApiKey, DateTime>("createdAt", k => k.CreatedAt),
         SortField.By<ApiKey, string>("name", k => k.Name),

@@ -22,7 +22,7 @@ public sealed class RoleResource(PermissionCatalog catalog) : ResourceDefinition
 {
     public override string Name => "roles";
 
-    public override IReadOnlyList<SortField<Role>> Sorts { get; } =
+    public override IReadOnlyList<SortField<Role>> Sorts => field ??=
     [
         SortField.By<Role, string>("name", r => r.Name),
         SortField.By<Role, DateTime>("createdAt", r => r.CreatedAt),

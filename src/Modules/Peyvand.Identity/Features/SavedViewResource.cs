@@ -34,7 +34,7 @@ public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEnti
 
     public override string Name => Resource;
 
-    public override IReadOnlyList<SortField<SavedView>> Sorts { get; } =
+    public override IReadOnlyList<SortField<SavedView>> Sorts => field ??=
     [
         SortField.By<SavedView, string>("name", v => v.Name),
         SortField.By<SavedView, DateTime>("createdAt", v => v.CreatedAt),

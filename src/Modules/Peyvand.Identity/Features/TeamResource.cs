@@ -18,7 +18,7 @@ public sealed class TeamResource : ResourceDefinition<Team, TeamWrite, TeamView>
 {
     public override string Name => "teams";
 
-    public override IReadOnlyList<SortField<Team>> Sorts { get; } =
+    public override IReadOnlyList<SortField<Team>> Sorts => field ??=
     [
         SortField.By<Team, string>("name", t => t.Name),
         SortField.By<Team, DateTime>("createdAt", t => t.CreatedAt),

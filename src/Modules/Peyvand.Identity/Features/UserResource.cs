@@ -27,7 +27,7 @@ public sealed class UserResource(UserManager<AppUser> users) : ResourceDefinitio
 {
     public override string Name => "users";
 
-    public override IReadOnlyList<SortField<AppUser>> Sorts { get; } =
+    public override IReadOnlyList<SortField<AppUser>> Sorts => field ??=
     [
         SortField.By<AppUser, string>("displayName", u => u.DisplayName),
         SortField.By<AppUser, string?>("email", u => u.NormalizedEmail),
