@@ -86,10 +86,7 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         var input = new ListFilterInput();
         // "+" in a query string is a space: 1000+ arrives as "1000 " unless encoded (%2B).
         var sizes = input.Enums<CompanySize>(filter.Size, "size", s => s == "1000" ? "1000+" : s);
-        var createdFrom = input.Instant(filter.CreatedFrom, "createdFrom", upper: false);
-        var createdTo = input.Instant(filter.CreatedTo, "createdTo", upper: true);
-        var updatedFrom = input.Instant(filter.UpdatedFrom, "updatedFrom", upper: false);
-        var updatedTo = input.Instant(filter.UpdatedTo, "updatedTo", upper: true);
+        query = input.CreatedAndUpdated(query, filter.CreatedFrom, filter.CreatedTo, filter.UpdatedFrom, filter.UpdatedTo);
         input.ThrowIfAny();
 
         if (sizes is { Count: > 0 })
@@ -99,14 +96,6 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         }
         if (filter.ParentCompanyId is { } parent)
             query = query.Where(c => c.ParentCompanyId == parent);
-        if (createdFrom is { } cf)
-            query = query.Where(c => c.CreatedAt >= cf);
-        if (createdTo is { } ct)
-            query = query.Where(c => c.CreatedAt < ct);
-        if (updatedFrom is { } uf)
-            query = query.Where(c => c.UpdatedAt >= uf);
-        if (updatedTo is { } ut)
-            query = query.Where(c => c.UpdatedAt < ut);
         if (filter.Unassigned is { } unassigned)
             query = query.Where(c => (c.OwnerId == null) == unassigned);
         if (filter.OwnerId is { } owner)

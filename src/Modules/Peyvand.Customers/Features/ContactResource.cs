@@ -117,10 +117,7 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
     {
         var input = new ListFilterInput();
         var stages = input.Enums<LifecycleStage>(filter.LifecycleStage, "lifecycleStage");
-        var createdFrom = input.Instant(filter.CreatedFrom, "createdFrom", upper: false);
-        var createdTo = input.Instant(filter.CreatedTo, "createdTo", upper: true);
-        var updatedFrom = input.Instant(filter.UpdatedFrom, "updatedFrom", upper: false);
-        var updatedTo = input.Instant(filter.UpdatedTo, "updatedTo", upper: true);
+        query = input.CreatedAndUpdated(query, filter.CreatedFrom, filter.CreatedTo, filter.UpdatedFrom, filter.UpdatedTo);
         var birthdayFrom = input.MonthDay(filter.BirthdayFrom, "birthdayFrom");
         var birthdayTo = input.MonthDay(filter.BirthdayTo, "birthdayTo");
         input.ThrowIfAny();
@@ -131,14 +128,6 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
             query = query.Where(c => stages.Contains(c.LifecycleStage));
         if (!string.IsNullOrWhiteSpace(filter.Source))
             query = query.Where(c => c.Source == filter.Source.Trim());
-        if (createdFrom is { } cf)
-            query = query.Where(c => c.CreatedAt >= cf);
-        if (createdTo is { } ct)
-            query = query.Where(c => c.CreatedAt < ct);
-        if (updatedFrom is { } uf)
-            query = query.Where(c => c.UpdatedAt >= uf);
-        if (updatedTo is { } ut)
-            query = query.Where(c => c.UpdatedAt < ut);
         if (birthdayFrom is not null || birthdayTo is not null)
         {
             int from = birthdayFrom ?? 101, to = birthdayTo ?? 1231;

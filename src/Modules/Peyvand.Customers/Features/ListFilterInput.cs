@@ -1,5 +1,6 @@
 using System.Globalization;
 using Peyvand.Kernel.Api;
+using Peyvand.Kernel.Domain;
 using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Customers.Features;
@@ -28,6 +29,24 @@ public sealed class ListFilterInput
             return instant.UtcDateTime;
         Validation.Add(_errors, field, CustomerText.IsoDate);
         return null;
+    }
+
+    /// <summary>
+    /// The <c>createdFrom</c>/<c>createdTo</c>/<c>updatedFrom</c>/<c>updatedTo</c> ranges of any tracked record
+    /// (bounds read by <see cref="Instant"/>; "to" is exclusive of the instant after it).
+    /// </summary>
+    public IQueryable<T> CreatedAndUpdated<T>(IQueryable<T> query, string? createdFrom, string? createdTo, string? updatedFrom, string? updatedTo)
+        where T : class, ITracked
+    {
+        if (Instant(createdFrom, "createdFrom", upper: false) is { } cf)
+            query = query.Where(r => r.CreatedAt >= cf);
+        if (Instant(createdTo, "createdTo", upper: true) is { } ct)
+            query = query.Where(r => r.CreatedAt < ct);
+        if (Instant(updatedFrom, "updatedFrom", upper: false) is { } uf)
+            query = query.Where(r => r.UpdatedAt >= uf);
+        if (Instant(updatedTo, "updatedTo", upper: true) is { } ut)
+            query = query.Where(r => r.UpdatedAt < ut);
+        return query;
     }
 
     /// <summary>A day of the year as <c>MM-dd</c> (<c>03-21</c>), as the number month × 100 + day (321).</summary>
