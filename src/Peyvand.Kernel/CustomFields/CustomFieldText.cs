@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 
 namespace Peyvand.Kernel.CustomFields;
 
@@ -10,7 +9,7 @@ namespace Peyvand.Kernel.CustomFields;
 /// </summary>
 public static class CustomFieldText
 {
-    private static readonly ResourceManager Resources = new("Peyvand.Kernel.CustomFields.CustomFieldText", typeof(CustomFieldText).Assembly);
+    private static readonly Localization.Messages M = new("Peyvand.Kernel.CustomFields.CustomFieldText", typeof(CustomFieldText).Assembly);
 
     public static string NoSuchField => Get(nameof(NoSuchField));
     public static string Archived => Get(nameof(Archived));
@@ -66,14 +65,13 @@ public static class CustomFieldText
     public static string DefCurrencyType => Get(nameof(DefCurrencyType));
 
     /// <summary>A message in the given language ("fa" or "en") rather than the current one.</summary>
-    public static string In(string language, string name) =>
-        Resources.GetString(name, CultureInfo.GetCultureInfo(language == "fa" ? "fa" : "en")) ?? name;
+    public static string In(string language, string name) => M.In(language, name);
 
-    private static string Get(string name) => Resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
+    private static string Get(string name) => M.Get(name);
 
     // A number (limits come as invariant text) is written with Persian digits in a Persian message; codes stay as they are.
     private static string Format(string name, object arg) =>
-        string.Format(CultureInfo.InvariantCulture, Get(name),
+        M.Format(name,
             arg is string text && Localization.Messages.IsPersian && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
                 ? Localization.Digits.ToPersian(text)
                 : arg);

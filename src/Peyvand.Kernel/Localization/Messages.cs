@@ -18,6 +18,10 @@ public sealed class Messages(string baseName, Assembly assembly)
 
     public string Get(string name) => resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
 
+    /// <summary>A message in the given language ("fa" or "en") rather than the current one.</summary>
+    public string In(string language, string name) =>
+        resources.GetString(name, CultureInfo.GetCultureInfo(language == "fa" ? "fa" : "en")) ?? name;
+
     public string Format(string name, params object?[] args)
     {
         var persian = IsPersian;
