@@ -10,6 +10,7 @@ public static class ModelAnnotations
     private const string LookupBeforeTenant = "Peyvand:LookupBeforeTenant";
     private const string SearchText = "Peyvand:SearchText";
     private const string JsonDocument = "Peyvand:JsonDocument";
+    private const string FilterKeys = "Peyvand:FilterKeys";
 
     /// <summary>A JSON object stored as text: <c>jsonb</c> on PostgreSQL, TEXT on SQLite (custom-field values).</summary>
     public static PropertyBuilder<string> IsJsonDocument(this PropertyBuilder<string> property) =>
@@ -31,6 +32,16 @@ public static class ModelAnnotations
 
     public static bool IsSearchText(this IReadOnlyProperty property) =>
         property.FindAnnotation(SearchText)?.Value is true;
+
+    /// <summary>
+    /// Marks a string array derived from other fields on write, kept only for filtering by containment or overlap
+    /// (<see cref="KeyArrayQuery"/>): PostgreSQL gets a GIN index on it; it is not audited (its source fields are).
+    /// </summary>
+    public static PrimitiveCollectionBuilder<List<string>> IsFilterKeys(this PrimitiveCollectionBuilder<List<string>> property) =>
+        property.HasAnnotation(FilterKeys, true).HasAnnotation(AuditIgnore, true);
+
+    public static bool IsFilterKeys(this IReadOnlyProperty property) =>
+        property.FindAnnotation(FilterKeys)?.Value is true;
 
     public static bool IsNotAudited(this IReadOnlyProperty property) =>
         property.FindAnnotation(AuditIgnore)?.Value is true;

@@ -121,6 +121,8 @@ public sealed class PeyvandDbContext(DbContextOptions<PeyvandDbContext> options)
                 // Tag filters (TagQuery.Tagged) are array containment, which a GIN index on the text[] column answers.
                 if (typeof(Domain.ITagged).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
                     modelBuilder.Entity(entityType.ClrType).HasIndex(nameof(Domain.ITagged.Tags)).HasMethod("gin");
+                foreach (var property in entityType.GetProperties().Where(p => p.IsFilterKeys()).ToList())
+                    modelBuilder.Entity(entityType.ClrType).HasIndex(property.Name).HasMethod("gin");
             }
         }
 

@@ -368,6 +368,13 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("AddressKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("address_keys")
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:FilterKeys", true);
+
                     b.Property<string>("Addresses")
                         .IsRequired()
                         .HasColumnType("text")
@@ -487,6 +494,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
+                    b.HasIndex("AddressKeys")
+                        .HasDatabaseName("ix_companies_address_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AddressKeys"), "gin");
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_companies_search_text");
 
@@ -530,6 +542,13 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AddressKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("address_keys")
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:FilterKeys", true);
 
                     b.Property<string>("Addresses")
                         .IsRequired()
@@ -675,6 +694,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_contacts");
+
+                    b.HasIndex("AddressKeys")
+                        .HasDatabaseName("ix_contacts_address_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AddressKeys"), "gin");
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_contacts_search_text");

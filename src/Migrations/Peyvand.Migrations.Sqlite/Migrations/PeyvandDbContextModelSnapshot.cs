@@ -286,6 +286,12 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AddressKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:FilterKeys", true);
+
                     b.Property<string>("Addresses")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -404,6 +410,12 @@ namespace Peyvand.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AddressKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Peyvand:AuditIgnore", true)
+                        .HasAnnotation("Peyvand:FilterKeys", true);
 
                     b.Property<string>("Addresses")
                         .IsRequired()

@@ -39,6 +39,7 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
             b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
             b.Property(c => c.Addresses).HasJsonConversion();
+            b.PrimitiveCollection(c => c.AddressKeys).IsFilterKeys();
             b.Property(c => c.SocialProfiles).HasJsonConversion();
             b.Property(c => c.Consent).HasJsonConversion();
             b.Property(c => c.Notes).HasMaxLength(CustomerRules.MaxNotesLength);
@@ -84,6 +85,7 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
             b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
             b.Property(c => c.Addresses).HasJsonConversion();
+            b.PrimitiveCollection(c => c.AddressKeys).IsFilterKeys();
             b.Property(c => c.SocialProfiles).HasJsonConversion();
             b.Property(c => c.Notes).HasMaxLength(CustomerRules.MaxNotesLength);
             b.HasIndex(c => new { c.TenantId, c.CategoryId });

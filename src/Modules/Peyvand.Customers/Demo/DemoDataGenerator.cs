@@ -45,6 +45,8 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
 
     private static readonly TimeSpan History = TimeSpan.FromDays(730);
     private readonly Random _random = new(seed);
+    // Addresses draw from their own sequence, so adding them left every other generated value as it was.
+    private readonly Random _places = new(seed + 1);
     private readonly DateTime _start = now - History;
     private readonly List<(Guid Id, string Domain, int City, bool Persian)> _companies = [];
 
@@ -76,6 +78,7 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
                 ParentCompanyId = parent,
                 Tags = _random.NextDouble() < 0.3 ? [Pick(DemoVocabulary.Tags)] : [],
                 OwnerId = Owner(),
+                Addresses = [Address(city, AddressType.Work)],
             };
             company.Reindex(CompanyResource.SearchTextOf(company));
             _companies.Add((company.Id, domain, city, persian));
@@ -168,6 +171,9 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
             Tags = [.. Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(DemoVocabulary.Tags)).Distinct()],
             OwnerId = Owner(),
         };
+        // Most contacts have a home address, in their company's city more often than not.
+        if (_places.NextDouble() < 0.6)
+            contact.Addresses = [Address(company is { } at && _places.NextDouble() < 0.6 ? at.City : _places.Next(Cities.Length), AddressType.Home)];
         string[] customWords = [];
         if (regions is { Count: > 0 } && _random.NextDouble() < 0.8)
         {
@@ -177,6 +183,16 @@ public sealed class DemoDataGenerator(int seed, DateTime now, IReadOnlyList<Guid
         }
         contact.Reindex(ContactResource.SearchTextOf(contact, customWords));
         return (contact, Between(_start, now), company);
+    }
+
+    private AddressEntry Address(int city, AddressType type)
+    {
+        var place = Cities[city];
+        return new AddressEntry
+        {
+            Type = type, Country = "IR", Province = IranProvinces.Find(place.ProvinceFa)!.Code, City = place.CityFa,
+            Line1 = $"{Streets[_places.Next(Streets.Length)]}، پلاک {_places.Next(1, 300)}", Primary = true,
+        };
     }
 
     private void AddActivity(DemoContactBatch batch, Contact contact, Guid? companyId, DateTime contactCreated, bool persian, int city)

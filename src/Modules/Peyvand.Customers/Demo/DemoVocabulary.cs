@@ -53,6 +53,9 @@ public static class DemoVocabulary
         ("مازندران", "ساری", "Sari", "11"), ("هرمزگان", "بندرعباس", "Bandar Abbas", "76"), ("همدان", "همدان", "Hamadan", "81"),
     ];
 
+    public static readonly string[] Streets =
+        ["خیابان آزادی", "خیابان انقلاب", "خیابان ولیعصر", "بلوار کشاورز", "خیابان امام خمینی", "خیابان فردوسی", "خیابان حافظ", "بلوار معلم"];
+
     /// <summary>Mobile prefixes of the Iranian operators (Hamrah-e Avval, Irancell, Rightel), after the leading 0.</summary>
     public static readonly string[] MobilePrefixes =
         ["912", "913", "914", "915", "916", "917", "918", "919", "910", "911", "990", "991", "935", "936", "937", "938", "939", "930", "933", "901", "902", "903", "905", "920", "921", "922"];

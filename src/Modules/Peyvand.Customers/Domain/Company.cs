@@ -14,7 +14,7 @@ public enum CompanySize
 }
 
 /// <summary>An organisation the tenant deals with; companies may form a hierarchy through <see cref="ParentCompanyId"/>.</summary>
-public sealed class Company : TenantEntity, IOwned, ITagged
+public sealed class Company : TenantEntity, IOwned, ITagged, IAddressed
 {
     public const int MaxNameLength = 200;
 
@@ -42,5 +42,12 @@ public sealed class Company : TenantEntity, IOwned, ITagged
     public string CustomFields { get; set; } = "{}";
     public string SearchText { get; private set; } = "";
 
-    public void Reindex(string searchText) => SearchText = searchText;
+    /// <summary>Province, city and country keys of <see cref="Addresses"/> for the list filters (see <see cref="Domain.AddressKeys"/>).</summary>
+    public List<string> AddressKeys { get; private set; } = [];
+
+    public void Reindex(string searchText)
+    {
+        SearchText = searchText;
+        AddressKeys = Domain.AddressKeys.Of(Addresses);
+    }
 }

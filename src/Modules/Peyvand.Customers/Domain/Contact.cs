@@ -17,7 +17,7 @@ public enum LifecycleStage
 }
 
 /// <summary>A person the organisation has a relationship with.</summary>
-public sealed class Contact : TenantEntity, IOwned, ITagged
+public sealed class Contact : TenantEntity, IOwned, ITagged, IAddressed
 {
     public const int MaxNameLength = 100;
 
@@ -53,6 +53,9 @@ public sealed class Contact : TenantEntity, IOwned, ITagged
     /// <summary>Names, emails, phones, IDs and tags, normalised for search (see PersianText).</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>Province, city and country keys of <see cref="Addresses"/> for the list filters (see <see cref="Domain.AddressKeys"/>).</summary>
+    public List<string> AddressKeys { get; private set; } = [];
+
     public string FullName => $"{FirstName} {LastName}".Trim();
 
     public void Reindex(string searchText)
@@ -60,5 +63,6 @@ public sealed class Contact : TenantEntity, IOwned, ITagged
         PrimaryEmail = Emails.FirstOrDefault(e => e.Primary)?.Value;
         PrimaryPhone = Phones.FirstOrDefault(p => p.Primary)?.Value;
         SearchText = searchText;
+        AddressKeys = Domain.AddressKeys.Of(Addresses);
     }
 }

@@ -39,11 +39,13 @@ public sealed record CompanyView(
 
 /// <summary>
 /// Filters on the company list, besides <c>q</c>: <c>size</c> takes one or more sizes (<c>11-50,51-250</c>); the
-/// created/updated bounds read as on contacts; <c>unassigned=true</c> lists companies without an owner.
+/// created/updated bounds read as on contacts; <c>unassigned=true</c> lists companies without an owner;
+/// <c>province</c>/<c>city</c>/<c>country</c> match any one address, as on contacts.
 /// </summary>
 public sealed record CompanyFilter(
     Guid? OwnerId, string? Tag, string? Industry, Guid? CategoryId = null, string? Size = null, Guid? ParentCompanyId = null,
-    string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null, bool? Unassigned = null);
+    string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null, bool? Unassigned = null,
+    string? Province = null, string? City = null, string? Country = null);
 
 public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinitionCache definitionCache) : ResourceDefinition<Company, CompanyWrite, CompanyView>
 {
@@ -87,7 +89,11 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         // "+" in a query string is a space: 1000+ arrives as "1000 " unless encoded (%2B).
         var sizes = input.Enums<CompanySize>(filter.Size, "size", s => s == "1000" ? "1000+" : s);
         query = input.CreatedAndUpdated(query, filter.CreatedFrom, filter.CreatedTo, filter.UpdatedFrom, filter.UpdatedTo);
+        var addressKeys = input.AddressKeys(filter.Province, filter.City, filter.Country);
         input.ThrowIfAny();
+
+        if (addressKeys is not null)
+            query = query.WithAnyKey(c => c.AddressKeys, addressKeys);
 
         if (sizes is { Count: > 0 })
         {

@@ -44,12 +44,14 @@ public sealed record ContactView(
 /// Filters on the contact list, besides <c>q</c>: <c>lifecycleStage</c> takes one or more stages (<c>lead,mql</c>); the
 /// created/updated bounds are ISO dates or date-times (from inclusive, to inclusive of its day); the birthday window is
 /// two month-days (<c>MM-dd</c>, both inclusive, wrapping past the year's end when from &gt; to); <c>unassigned=true</c>
-/// lists records without an owner.
+/// lists records without an owner; <c>province</c>/<c>city</c>/<c>country</c> match any one address (see
+/// <see cref="ListFilterInput.AddressKeys"/>).
 /// </summary>
 public sealed record ContactFilter(
     string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null,
     string? Source = null, string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null,
-    string? BirthdayFrom = null, string? BirthdayTo = null, bool? HasEmail = null, bool? HasPhone = null, bool? Unassigned = null);
+    string? BirthdayFrom = null, string? BirthdayTo = null, bool? HasEmail = null, bool? HasPhone = null, bool? Unassigned = null,
+    string? Province = null, string? City = null, string? Country = null);
 
 public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context, CustomFieldDefinitionCache definitionCache)
     : ResourceDefinition<Contact, ContactWrite, ContactView>
@@ -120,7 +122,11 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
         query = input.CreatedAndUpdated(query, filter.CreatedFrom, filter.CreatedTo, filter.UpdatedFrom, filter.UpdatedTo);
         var birthdayFrom = input.MonthDay(filter.BirthdayFrom, "birthdayFrom");
         var birthdayTo = input.MonthDay(filter.BirthdayTo, "birthdayTo");
+        var addressKeys = input.AddressKeys(filter.Province, filter.City, filter.Country);
         input.ThrowIfAny();
+
+        if (addressKeys is not null)
+            query = query.WithAnyKey(c => c.AddressKeys, addressKeys);
 
         if (stages is [var stage])
             query = query.Where(c => c.LifecycleStage == stage);

@@ -34,6 +34,7 @@ public static class CustomerText
     public static string Country => M.Get(nameof(Country));
     public static string Province => M.Get(nameof(Province));
     public static string City => M.Get(nameof(City));
+    public static string ProvinceFilter => M.Get(nameof(ProvinceFilter));
     public static string PostalCodeIran => M.Get(nameof(PostalCodeIran));
     public static string PostalCode => M.Get(nameof(PostalCode));
     public static string CityOrStreet => M.Get(nameof(CityOrStreet));

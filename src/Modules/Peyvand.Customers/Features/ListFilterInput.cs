@@ -1,4 +1,5 @@
 using System.Globalization;
+using Peyvand.Customers.Domain;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Domain;
 using Peyvand.Kernel.Localization;
@@ -83,6 +84,48 @@ public sealed class ListFilterInput
             }
         }
         return values;
+    }
+
+    /// <summary>
+    /// The <c>province</c>/<c>city</c>/<c>country</c> filters as the address keys a matching record carries at least one
+    /// of (<see cref="AddressKeys"/>): provinces are Iranian province codes (one or more, comma-separated), the city is
+    /// matched whole after normalising for search, the country is an ISO 3166-1 alpha-2 code. Given together they must
+    /// hold on the same address. Null when none is given; empty when no address can match (a province outside Iran).
+    /// </summary>
+    public List<string>? AddressKeys(string? province, string? city, string? country)
+    {
+        var provinces = new List<string>();
+        foreach (var part in (province ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // The code is what the API takes; a name in either language is read too, as on addresses themselves.
+            if (IranProvinces.Find(part) is { } p)
+                provinces.Add(p.Code);
+            else
+                Validation.Add(_errors, "province", CustomerText.ProvinceFilter);
+        }
+        var cityKey = Domain.AddressKeys.NormalizeCity(city);
+        if (cityKey.Length > 100)
+            Validation.Add(_errors, "city", CustomerText.TooLong(100));
+        string? countryCode = null;
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            countryCode = country.Trim().ToUpperInvariant();
+            if (!RecordFieldInput.CountryCodes.Contains(countryCode))
+                Validation.Add(_errors, "country", CustomerText.Country);
+        }
+        if (provinces.Count == 0 && cityKey.Length == 0 && countryCode is null)
+            return null;
+        if (provinces.Count > 0)
+        {
+            if (countryCode is not null and not RecordFieldInput.Iran)
+                return [];
+            return cityKey.Length > 0
+                ? provinces.Select(p => Domain.AddressKeys.ProvinceCity(p, cityKey)).ToList()
+                : provinces.Select(Domain.AddressKeys.Province).ToList();
+        }
+        if (cityKey.Length > 0)
+            return [countryCode is null ? Domain.AddressKeys.City(cityKey) : Domain.AddressKeys.CountryCity(countryCode, cityKey)];
+        return [Domain.AddressKeys.Country(countryCode!)];
     }
 
     /// <summary>Throws one <see cref="InvalidInputException"/> with every error found so far.</summary>
