@@ -227,6 +227,53 @@ public sealed class ListPagesTests(E2EApp app)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
     }
 
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task Filter_contacts_by_province_and_city_from_more_filters(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "شیرین" : "Shirin", culture[..2]);
+        var family = (fa ? "نشانی" : "Address") + Guid.NewGuid().ToString("N")[..6];
+        var (karaji, tehrani) = fa ? ("کیان", "تینا") : ("Kian", "Tina");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+            var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+            var userId = (await db.Set<AppUser>().SingleAsync(u => u.Email == email)).Id;
+            var contacts = scope.ServiceProvider.GetRequiredService<ResourceService<Contact, ContactWrite, ContactView>>();
+            await contacts.CreateAsync(new ContactWrite(karaji, family, OwnerId: userId,
+                Addresses: [new(Province: "alborz", City: "كرج", Line1: "خیابان بهار")]), CancellationToken.None);
+            await contacts.CreateAsync(new ContactWrite(tehrani, family, OwnerId: userId,
+                Addresses: [new(Province: "tehran", City: "تهران", Line1: "خیابان آزادی")]), CancellationToken.None);
+        }
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-contact-search input", family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+
+        await page.ClickAsync(".pv-more-filters-toggle");
+        await page.Locator(".pv-filter-province .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "البرز" : "Alborz" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(karaji);
+        await E2EApp.ScreenshotAsync(page, $"contacts-province-filter-{culture}-{width}");
+
+        // The city as typed with the Persian kaf finds the one stored with the Arabic one.
+        await page.FillAsync(".pv-filter-city input", "کرج");
+        await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۲)" : "(2)");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
+        await page.FillAsync(".pv-filter-city input", "تهران");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(0);
+        await E2EApp.ScreenshotAsync(page, $"contacts-province-city-filter-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+    }
+
     private async Task CreateStagedContactsAsync(string email, string lastName, (string First, LifecycleStage Stage, bool Email)[] people)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -94,8 +94,8 @@ public abstract class AddressFilterTests(PeyvandAppFactory app)
     }
 
     [Theory]
-    [InlineData("en", "Unknown province")]
-    [InlineData("fa", "استان ناشناخته است")]
+    [InlineData("en-US", "Unknown province")]
+    [InlineData("fa-IR", "استان ناشناخته است")]
     public async Task Unknown_province_and_bad_country_are_field_errors_in_the_callers_language(string language, string provinceMessage)
     {
         var tenant = await app.CreateTenantAsync();

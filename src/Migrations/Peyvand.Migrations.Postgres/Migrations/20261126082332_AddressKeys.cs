@@ -50,7 +50,7 @@ namespace Peyvand.Migrations.Postgres.Migrations
         private static string Backfill(string table) => $$"""
             UPDATE {{table}} AS r SET address_keys = k.keys
             FROM (
-                SELECT x.id, array_agg(DISTINCT key ORDER BY key COLLATE "C") AS keys
+                SELECT x.id, array_agg(DISTINCT key COLLATE "C" ORDER BY key COLLATE "C") AS keys
                 FROM {{table}} AS x
                 CROSS JOIN LATERAL jsonb_array_elements(x.addresses::jsonb) AS a(e)
                 CROSS JOIN LATERAL (SELECT upper(coalesce(a.e->>'country', 'IR')) AS n, a.e->>'province' AS p,

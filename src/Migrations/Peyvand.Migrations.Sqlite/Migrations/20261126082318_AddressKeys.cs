@@ -1,4 +1,6 @@
-﻿using System.Linq;
+﻿using System.Globalization;
+using System.Linq;
+using System.Text;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -29,34 +31,21 @@ namespace Peyvand.Migrations.Sqlite.Migrations
             migrationBuilder.Sql(Backfill("Companies"));
         }
 
-        // The keys Customers.Domain.AddressKeys.Of writes, for the rows already stored. SQLite has no Unicode
-        // normalisation or regular expressions: the city is normalised by replacements that cover what PersianText
-        // does to Persian and Arabic text (letters, hamza forms, marks, tatweel, joiners, digits); accented Latin
-        // letters keep their accents here, so such a city is found again once its record is saved.
-        private static string Backfill(string table) => $$"""
-            UPDATE "{{table}}" SET "AddressKeys" = (
-                SELECT json_group_array(key) FROM (
-                    SELECT DISTINCT k.value AS key
-                    FROM json_each("{{table}}"."Addresses") AS a,
-                         json_each(json_array(json_object(
-                             'n', upper(coalesce(json_extract(a.value, '$.country'), 'IR')),
-                             'p', json_extract(a.value, '$.province'),
-                             'c', {{City("coalesce(json_extract(a.value, '$.city'), '')")}}))) AS f,
-                         json_each(json_array(
-                             'n:' || json_extract(f.value, '$.n'),
-                             CASE WHEN json_extract(f.value, '$.c') <> '' THEN 'c:' || json_extract(f.value, '$.c') END,
-                             CASE WHEN json_extract(f.value, '$.c') <> '' THEN 'nc:' || json_extract(f.value, '$.n') || '/' || json_extract(f.value, '$.c') END,
-                             CASE WHEN json_extract(f.value, '$.n') = 'IR' AND json_extract(f.value, '$.p') IN ('alborz', 'ardabil', 'bushehr', 'chaharmahal-bakhtiari', 'east-azerbaijan', 'fars', 'gilan', 'golestan', 'hamadan', 'hormozgan', 'ilam', 'isfahan', 'kerman', 'kermanshah', 'khuzestan', 'kohgiluyeh-boyer-ahmad', 'kurdistan', 'lorestan', 'markazi', 'mazandaran', 'north-khorasan', 'qazvin', 'qom', 'razavi-khorasan', 'semnan', 'sistan-baluchestan', 'south-khorasan', 'tehran', 'west-azerbaijan', 'yazd', 'zanjan')
-                                 THEN 'p:' || json_extract(f.value, '$.p') END,
-                             CASE WHEN json_extract(f.value, '$.n') = 'IR' AND json_extract(f.value, '$.p') IN ('alborz', 'ardabil', 'bushehr', 'chaharmahal-bakhtiari', 'east-azerbaijan', 'fars', 'gilan', 'golestan', 'hamadan', 'hormozgan', 'ilam', 'isfahan', 'kerman', 'kermanshah', 'khuzestan', 'kohgiluyeh-boyer-ahmad', 'kurdistan', 'lorestan', 'markazi', 'mazandaran', 'north-khorasan', 'qazvin', 'qom', 'razavi-khorasan', 'semnan', 'sistan-baluchestan', 'south-khorasan', 'tehran', 'west-azerbaijan', 'yazd', 'zanjan')
-                                 AND json_extract(f.value, '$.c') <> '' THEN 'pc:' || json_extract(f.value, '$.p') || '/' || json_extract(f.value, '$.c') END)) AS k
-                    WHERE k.type <> 'null'
-                    ORDER BY 1))
-            WHERE "Addresses" <> '[]';
-            """;
-
-        private static string City(string expression)
+        // The keys Customers.Domain.AddressKeys.Of writes, for the rows already stored: each address goes to a work table,
+        // its city is normalised there step by step (SQLite has no Unicode normalisation or regular expressions, and a
+        // nested chain of replacements overflows its parser), and the keys are gathered back per record. The steps cover
+        // what PersianText does to Persian and Arabic text (letters, hamza forms, marks, tatweel, joiners, digits);
+        // accented Latin letters keep their accents here, so such a city is found again once its record is saved.
+        private static string Backfill(string table)
         {
+            var sql = new StringBuilder();
+            sql.AppendLine($$"""
+                CREATE TEMP TABLE address_key_work AS
+                SELECT r."Id" AS id, upper(coalesce(json_extract(a.value, '$.country'), 'IR')) AS n,
+                       json_extract(a.value, '$.province') AS p, coalesce(json_extract(a.value, '$.city'), '') AS c
+                FROM "{{table}}" AS r, json_each(r."Addresses") AS a
+                WHERE r."Addresses" <> '[]';
+                """);
             (string From, string To)[] map =
             [
                 ("\u064A", "\u06CC"), ("\u0649", "\u06CC"), ("\u0643", "\u06A9"), ("\u0629", "\u0647"), ("\u0671", "\u0627"),
@@ -67,15 +56,29 @@ namespace Peyvand.Migrations.Sqlite.Migrations
             var marks = Enumerable.Range(0x064B, 0x065F - 0x064B + 1).Append(0x0670).Select(c => (((char)c).ToString(), ""));
             var digits = Enumerable.Range(0, 10).SelectMany(d => new[]
             {
-                (((char)(0x06F0 + d)).ToString(), d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                (((char)(0x0660 + d)).ToString(), d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (((char)(0x06F0 + d)).ToString(), d.ToString(CultureInfo.InvariantCulture)),
+                (((char)(0x0660 + d)).ToString(), d.ToString(CultureInfo.InvariantCulture)),
             });
-            var sql = expression;
             foreach (var (from, to) in map.Concat(marks).Concat(digits))
-                sql = $"replace({sql}, '{from}', '{to}')";
-            for (var i = 0; i < 3; i++)
-                sql = $"replace({sql}, '  ', ' ')";
-            return $"trim(lower({sql}))";
+                sql.AppendLine($"UPDATE address_key_work SET c = replace(c, '{from}', '{to}') WHERE instr(c, '{from}') > 0;");
+            for (var i = 0; i < 4; i++)
+                sql.AppendLine("UPDATE address_key_work SET c = replace(c, '  ', ' ') WHERE instr(c, '  ') > 0;");
+            sql.AppendLine("UPDATE address_key_work SET c = trim(lower(c));");
+            sql.AppendLine($$"""
+                UPDATE "{{table}}" SET "AddressKeys" = (
+                    SELECT json_group_array(key) FROM (
+                        SELECT DISTINCT key FROM (
+                            SELECT 'n:' || n AS key FROM address_key_work AS w WHERE w.id = "{{table}}"."Id"
+                            UNION ALL SELECT 'c:' || c FROM address_key_work AS w WHERE w.id = "{{table}}"."Id" AND c <> ''
+                            UNION ALL SELECT 'nc:' || n || '/' || c FROM address_key_work AS w WHERE w.id = "{{table}}"."Id" AND c <> ''
+                            UNION ALL SELECT 'p:' || p FROM address_key_work AS w WHERE w.id = "{{table}}"."Id" AND n = 'IR' AND p IN ('alborz', 'ardabil', 'bushehr', 'chaharmahal-bakhtiari', 'east-azerbaijan', 'fars', 'gilan', 'golestan', 'hamadan', 'hormozgan', 'ilam', 'isfahan', 'kerman', 'kermanshah', 'khuzestan', 'kohgiluyeh-boyer-ahmad', 'kurdistan', 'lorestan', 'markazi', 'mazandaran', 'north-khorasan', 'qazvin', 'qom', 'razavi-khorasan', 'semnan', 'sistan-baluchestan', 'south-khorasan', 'tehran', 'west-azerbaijan', 'yazd', 'zanjan')
+                            UNION ALL SELECT 'pc:' || p || '/' || c FROM address_key_work AS w
+                                WHERE w.id = "{{table}}"."Id" AND n = 'IR' AND p IN ('alborz', 'ardabil', 'bushehr', 'chaharmahal-bakhtiari', 'east-azerbaijan', 'fars', 'gilan', 'golestan', 'hamadan', 'hormozgan', 'ilam', 'isfahan', 'kerman', 'kermanshah', 'khuzestan', 'kohgiluyeh-boyer-ahmad', 'kurdistan', 'lorestan', 'markazi', 'mazandaran', 'north-khorasan', 'qazvin', 'qom', 'razavi-khorasan', 'semnan', 'sistan-baluchestan', 'south-khorasan', 'tehran', 'west-azerbaijan', 'yazd', 'zanjan') AND c <> '')
+                        ORDER BY key))
+                WHERE "Id" IN (SELECT id FROM address_key_work);
+                DROP TABLE address_key_work;
+                """);
+            return sql.ToString();
         }
 
         /// <inheritdoc />

@@ -205,6 +205,10 @@ public abstract partial class CustomersPage : ComponentBase
         }
     }
 
+    /// <summary>Iran's provinces as filter options (code → name in the user's language), in alphabetical order.</summary>
+    protected static IReadOnlyList<(string Value, string Label)> ProvinceOptions =>
+        [.. IranProvinces.All.Select(p => (p.Code, IsPersian ? p.NameFa : p.NameEn)).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
+
     protected static string ProvinceName(string? code) =>
         IranProvinces.All.FirstOrDefault(p => p.Code == code) is { } province ? (IsPersian ? province.NameFa : province.NameEn) : code ?? "";
 
