@@ -25,11 +25,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                 nullable: false,
                 defaultValueSql: "'{}'");
 
-            foreach (var table in new[] { "contacts", "companies" })
-            {
-                migrationBuilder.Sql(Backfill(table));
-                migrationBuilder.Sql($"ALTER TABLE {table} ALTER COLUMN address_keys DROP DEFAULT;");
-            }
+            // The column keeps its '{}' default, as the JSON columns keep theirs: rows written by plain SQL have no keys.
+            migrationBuilder.Sql(Backfill("contacts"));
+            migrationBuilder.Sql(Backfill("companies"));
 
             migrationBuilder.CreateIndex(
                 name: "ix_contacts_address_keys",
