@@ -2,15 +2,6 @@ using Peyvand.Kernel.Text;
 
 namespace Peyvand.Customers.Domain;
 
-/// <summary>A record whose addresses can be filtered by province, city and country.</summary>
-public interface IAddressed
-{
-    List<AddressEntry> Addresses { get; }
-
-    /// <summary>The filter keys of <see cref="Addresses"/> (<see cref="Domain.AddressKeys.Of"/>), written with them.</summary>
-    List<string> AddressKeys { get; }
-}
-
 /// <summary>
 /// The keys a record's addresses are filtered by. Addresses are one JSON column, which no index can look into; so each
 /// save also writes these keys to a string array (text[] with a GIN index on PostgreSQL), one set per address:

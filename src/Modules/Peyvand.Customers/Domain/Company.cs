@@ -14,7 +14,7 @@ public enum CompanySize
 }
 
 /// <summary>An organisation the tenant deals with; companies may form a hierarchy through <see cref="ParentCompanyId"/>.</summary>
-public sealed class Company : TenantEntity, IOwned, ITagged, IAddressed
+public sealed class Company : TenantEntity, IOwned, ITagged
 {
     public const int MaxNameLength = 200;
 

@@ -17,7 +17,7 @@ public enum LifecycleStage
 }
 
 /// <summary>A person the organisation has a relationship with.</summary>
-public sealed class Contact : TenantEntity, IOwned, ITagged, IAddressed
+public sealed class Contact : TenantEntity, IOwned, ITagged
 {
     public const int MaxNameLength = 100;
 
