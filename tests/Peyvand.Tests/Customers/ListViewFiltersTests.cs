@@ -149,6 +149,40 @@ public abstract class ListViewFiltersTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task Views_saved_with_the_old_no_owner_value_keep_working_as_unassigned_after_the_migration()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var unowned = await ContactAsync(tenant.Admin, new { lastName = "Unowned" });
+        await ContactAsync(tenant.Admin, new { lastName = "Owned" });
+        var created = await tenant.Admin.PostAsJsonAsync("/api/v1/saved-views", new { name = "Old", entity = "contacts", filters = new { tag = "x" } });
+        await created.ShouldHaveAsync(HttpStatusCode.Created);
+        var viewId = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        // What the page stored before: "no owner" as ownerId=none.
+        await app.InTenantAsync(tenant.Id, async db =>
+        {
+            var view = await db.Set<SavedView>().SingleAsync(v => v.Id == viewId);
+            view.Filters = new() { ["ownerId"] = "none", ["lifecycleStage"] = "lead" };
+            await db.Set<Contact>().Where(c => c.Id == unowned).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, (Guid?)null));
+            return await db.SaveChangesAsync();
+        });
+
+        Microsoft.EntityFrameworkCore.Migrations.Migration migration = app.Provider == Peyvand.Kernel.Data.DatabaseProvider.Sqlite
+            ? new Peyvand.Migrations.Sqlite.Migrations.SavedViewUnassignedFilter()
+            : new Peyvand.Migrations.Postgres.Migrations.SavedViewUnassignedFilter();
+        await app.InTenantAsync(tenant.Id, async db =>
+        {
+            foreach (var sql in migration.UpOperations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>())
+                await db.Database.ExecuteSqlRawAsync(sql.Sql.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)); // braces are literal here
+            return 0;
+        });
+
+        var filters = (await tenant.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/saved-views/{viewId}")).GetProperty("filters")
+            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        Assert.Equal(new Dictionary<string, string> { ["lifecycleStage"] = "lead", ["unassigned"] = "true" }, filters);
+        Assert.Equal(["Unowned"], await NamesAsync(tenant.Admin, "contacts", string.Join("&", filters.Select(f => $"{f.Key}={f.Value}"))));
+    }
+
+    [Fact]
     public async Task A_saved_views_filters_are_checked_against_the_list_routes_parameters()
     {
         var tenant = await app.CreateTenantAsync();
