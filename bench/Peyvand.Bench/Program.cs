@@ -9,6 +9,7 @@ using Peyvand.Bench;
 //   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--warmup 120]  mixed, minute by minute
 //   Peyvand.Bench limits --url U --key K --pid APP_PID                                          bulk ×1000 and 10,000-row exports
 //   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 20] [--concurrency 8] [--warmup 45]  GET /contacts/{id} vs raw Npgsql
+//                        (the app side twice: through HttpClient, then through wrk when it is installed)
 if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "limits" or "ratio"))
 {
     Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|limits|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
@@ -102,6 +103,21 @@ switch (args[0])
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"app allocations per request: {(appAllocated is { } bytes && appReport.Total.Count > 0 ? (bytes / 1024.0 / appReport.Total.Count).ToString("F1", CultureInfo.InvariantCulture) : "?")} KB (dotnet.gc.heap.total_allocated from /metrics, less one scrape's own)"));
         failed = appReport.Total.Errors + rawReport.Total.Errors > 0;
+
+        // The same app side again, driven by wrk, whose own CPU per request is a fraction of HttpClient's.
+        if (Wrk.Find() is not { } wrk)
+        {
+            Console.WriteLine("wrk: not installed (apt-get install wrk); the app side above is driven by HttpClient only");
+            break;
+        }
+        var wrkAppCpu = pid is { } wrkPid ? CpuTime.OfProcess(wrkPid) : null;
+        var driven = await Wrk.ReadContactsAsync(wrk, baseUri, options.Get("key"), fixture.ContactIds, concurrency, seconds);
+        wrkAppCpu = pid is { } wrkPidAfter && wrkAppCpu is { } wrkBefore ? CpuTime.OfProcess(wrkPidAfter) - wrkBefore : null;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"driven by wrk: {driven.PerSecond:F0} req/s ({driven.Latency}), {driven.Non2xx} non-2xx; app ÷ raw = {driven.PerSecond / rawReport.Total.PerSecond:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU per request driven by wrk: app {(wrkAppCpu is { } wcpu ? Micros(wcpu, (int)driven.Requests) : "?")} µs, wrk {Micros(driven.ToolCpu, (int)driven.Requests)} µs"));
+        failed |= driven.Non2xx > 0;
         break;
     }
 }

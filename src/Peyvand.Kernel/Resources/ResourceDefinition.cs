@@ -50,6 +50,14 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
     /// <summary>What to load with the entity (its child rows) wherever the service reads one.</summary>
     public virtual IQueryable<TEntity> Including(IQueryable<TEntity> query) => query;
 
+    /// <summary>
+    /// The read by id as a compiled query; it must load what <see cref="Including"/> loads (keep it in a static field, e.g.
+    /// <c>CompiledRead.Including((Contact c) =&gt; c.Companies)</c>). Null when <see cref="Including"/> depends on the caller
+    /// (a visibility rule of its own): a compiled query cannot see that. <c>ResourceDefinitionTests</c> checks that every
+    /// definition overriding one overrides the other.
+    /// </summary>
+    public virtual CompiledRead<TEntity>? ReadById => CompiledRead.Of<TEntity>();
+
     public abstract TView ToView(TEntity entity);
 
     public abstract TWrite ToWrite(TEntity entity);

@@ -98,7 +98,9 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         await definition.PrepareAsync(db, cancellationToken);
-        var entity = await Rows.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+        var entity = await (definition.ReadById is { } read
+                ? read.RunAsync(db, id, cancellationToken)
+                : Rows.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken))
             ?? throw new NotFoundException(Name, id);
         return Versioned(entity);
     }

@@ -103,7 +103,7 @@ public static class PeyvandApp
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         // Routing after the status code pages, so a re-executed request (/error/404) is routed to its page.
         app.UseRouting();
-        app.UseHttpMetrics();
+        app.UseRequestMetrics();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UsePeyvandLocalization();

@@ -87,21 +87,23 @@ public sealed record Budget(int PerMinute)
 /// <summary>The per-key and per-organisation buckets, kept here so the headers can read what the limiter decided.</summary>
 public sealed class ApiRateLimits
 {
-    private const string Unlimited = "";
     private readonly PartitionedRateLimiter<HttpContext> _perKey;
     private readonly PartitionedRateLimiter<HttpContext> _perTenant;
+    private readonly string _policy;
 
     public ApiRateLimits(Budget perKey, Budget perTenant)
     {
         PerKey = perKey;
         PerTenant = perTenant;
-        _perKey = PartitionedRateLimiter.Create<HttpContext, string>(http => KeyPartition(http) is { } key
+        _perKey = PartitionedRateLimiter.Create<HttpContext, Partition>(http => KeyPartition(http) is { } key
             ? RateLimitPartition.GetTokenBucketLimiter(key, _ => perKey.Options())
-            : RateLimitPartition.GetNoLimiter(Unlimited));
-        _perTenant = PartitionedRateLimiter.Create<HttpContext, string>(http => TenantPartition(http) is { } tenant
+            : RateLimitPartition.GetNoLimiter(default(Partition)));
+        _perTenant = PartitionedRateLimiter.Create<HttpContext, Partition>(http => TenantPartition(http) is { } tenant
             ? RateLimitPartition.GetTokenBucketLimiter(tenant, _ => perTenant.Options())
-            : RateLimitPartition.GetNoLimiter(Unlimited));
+            : RateLimitPartition.GetNoLimiter(default(Partition)));
         Limiter = PartitionedRateLimiter.CreateChained(_perKey, _perTenant);
+        _policy = string.Create(CultureInfo.InvariantCulture,
+            $"{perKey.Burst};w={perKey.WindowSeconds};comment=\"api key\", {perTenant.Burst};w={perTenant.WindowSeconds};comment=\"organisation\"");
     }
 
     public Budget PerKey { get; }
@@ -110,18 +112,21 @@ public sealed class ApiRateLimits
 
     public static bool Applies(HttpContext http) => http.Request.Path.StartsWithSegments("/api/v1");
 
-    private static string? KeyPartition(HttpContext http)
+    // Looked up several times a request (taking a permit, then the headers), so a value, not a formatted string.
+    private readonly record struct Partition(char Kind, Guid Id, string? Address = null);
+
+    private static Partition? KeyPartition(HttpContext http)
     {
         if (!Applies(http))
             return null;
         var user = http.RequestServices.GetRequiredService<CurrentUser>();
-        return user.ApiKeyId is { } key ? $"key:{key:N}"
-            : user.UserId is { } id ? $"user:{id:N}"
-            : $"address:{http.Connection.RemoteIpAddress?.ToString() ?? "anonymous"}";
+        return user.ApiKeyId is { } key ? new Partition('k', key)
+            : user.UserId is { } id ? new Partition('u', id)
+            : new Partition('a', Guid.Empty, http.Connection.RemoteIpAddress?.ToString() ?? "anonymous");
     }
 
-    private static string? TenantPartition(HttpContext http) =>
-        Applies(http) && http.RequestServices.GetRequiredService<CurrentUser>().TenantId is { } tenant ? $"tenant:{tenant:N}" : null;
+    private static Partition? TenantPartition(HttpContext http) =>
+        Applies(http) && http.RequestServices.GetRequiredService<CurrentUser>().TenantId is { } tenant ? new Partition('t', tenant) : null;
 
     /// <summary>
     /// RateLimit-Limit/Remaining/Reset describe the bucket closest to empty; RateLimit-Policy lists both budgets as
@@ -140,8 +145,7 @@ public sealed class ApiRateLimits
         headers["RateLimit-Limit"] = budget.Burst.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture,
-            $"{PerKey.Burst};w={PerKey.WindowSeconds};comment=\"api key\", {PerTenant.Burst};w={PerTenant.WindowSeconds};comment=\"organisation\"");
+        headers["RateLimit-Policy"] = _policy;
     }
 
     private static long Available(PartitionedRateLimiter<HttpContext> limiter, HttpContext http, Budget budget) =>

@@ -36,6 +36,24 @@ public sealed class ArchitectureTests
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    [Fact]
+    public void Every_resource_that_loads_more_than_its_row_reads_by_id_the_same_way()
+    {
+        // A definition's Including (child rows, or a visibility rule of its own) must be matched by its compiled
+        // ReadById (or ReadById => null), or GET by id would read differently from the list.
+        var definitions = new[] { typeof(Peyvand.Kernel.Api.ApiText), typeof(Peyvand.Identity.Domain.SavedView), typeof(Peyvand.Customers.Domain.Contact) }
+            .SelectMany(t => t.Assembly.GetTypes())
+            .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Peyvand.Kernel.Resources.ResourceDefinition<,,>))
+            .ToList();
+        static bool Declares(Type type, string member) =>
+            type.GetMember(member, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly).Length > 0;
+
+        var unmatched = definitions.Where(t => Declares(t, "Including") && !Declares(t, "ReadById")).Select(t => t.Name).ToList();
+
+        Assert.True(definitions.Count >= 9, $"found only {definitions.Count} resource definitions");
+        Assert.True(unmatched.Count == 0, "Including without ReadById: " + string.Join(", ", unmatched));
+    }
+
     private static Dictionary<string, string[]> Layered(params string[][] layers)
     {
         var allowed = new Dictionary<string, string[]>();

@@ -72,6 +72,33 @@ public abstract class ReadPathTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("gold", (await after.JsonAsync()).GetProperty("customFields").GetProperty("tier").GetString());
     }
 
+    [Fact]
+    public async Task The_compiled_read_by_id_applies_the_organisation_deletion_and_visibility_of_each_caller()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        var other = await _app.CreateTenantAsync();
+        var (_, rep) = await tenant.UserWithRoleAsync("sales-rep"); // sees only their teams' records
+        var company = await tenant.CreateAsync("companies", new { name = "Linked Co" });
+        var id = await tenant.CreateAsync("contacts", new { lastName = "Compiled", companies = new[] { new { companyId = company, role = "CEO", primary = true } } });
+        var deleted = await tenant.CreateAsync("contacts", new { lastName = "Gone" });
+        await (await tenant.Admin.DeleteAsync($"/api/v1/contacts/{deleted}")).ShouldHaveAsync(HttpStatusCode.NoContent);
+
+        var mine = await tenant.Admin.GetAsync($"/api/v1/contacts/{id}");
+        var theirs = await other.Admin.GetAsync($"/api/v1/contacts/{id}");
+        var hidden = await rep.GetAsync($"/api/v1/contacts/{id}");
+        var gone = await tenant.Admin.GetAsync($"/api/v1/contacts/{deleted}");
+        var mineAgain = await tenant.Admin.GetAsync($"/api/v1/contacts/{id}"); // the same compiled query, after the others
+
+        await mine.ShouldHaveAsync(HttpStatusCode.OK);
+        var link = Assert.Single((await mine.JsonAsync()).GetProperty("companies").EnumerateArray());
+        Assert.Equal(company, link.GetProperty("companyId").GetGuid());
+        Assert.Equal("CEO", link.GetProperty("role").GetString());
+        await theirs.ShouldHaveAsync(HttpStatusCode.NotFound);
+        await hidden.ShouldHaveAsync(HttpStatusCode.NotFound);
+        await gone.ShouldHaveAsync(HttpStatusCode.NotFound);
+        await mineAgain.ShouldHaveAsync(HttpStatusCode.OK);
+    }
+
     private async Task<(HttpResponseMessage Response, int Commands)> CountedGetAsync(TestTenant tenant, string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -237,7 +237,9 @@ public abstract class RestConventionsTests(PeyvandAppFactory app)
         await (await client.GetAsync("/readyz")).ShouldHaveAsync(HttpStatusCode.OK);
         var metrics = await client.GetAsync("/metrics");
         await metrics.ShouldHaveAsync(HttpStatusCode.OK);
-        Assert.Contains("http_requests_received_total", await metrics.Content.ReadAsStringAsync());
+        var exported = await metrics.Content.ReadAsStringAsync();
+        Assert.Contains("http_request_duration_seconds_count{", exported); // one series per route, method and status
+        Assert.Contains("system_runtime_dotnet_gc_heap_total_allocated", exported); // the bench reads allocations from it
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Peyvand.Customers.Domain;
 using Peyvand.Identity.Domain;
@@ -52,7 +53,12 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
         SortField.By<Activity, DateTime>("createdAt", a => a.CreatedAt),
     ];
 
-    public override IQueryable<Activity> Including(IQueryable<Activity> query) => query.Include(a => a.Links);
+    private static readonly Expression<Func<Activity, IEnumerable<ActivityLink>>> RecordLinks = a => a.Links;
+    private static readonly CompiledRead<Activity> ReadOne = CompiledRead.Including(RecordLinks);
+
+    public override IQueryable<Activity> Including(IQueryable<Activity> query) => query.Include(RecordLinks);
+
+    public override CompiledRead<Activity> ReadById => ReadOne;
 
     public override IQueryable<Activity> Search(IQueryable<Activity> query, string text) =>
         query.Where(a => a.Subject.Contains(text) || (a.Body != null && a.Body.Contains(text)));

@@ -93,7 +93,12 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
             context.Set<Company>().Where(k => k.Id == c.CompanyId).Select(k => k.Name).FirstOrDefault() ?? ""),
     ];
 
-    public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(c => c.Companies);
+    private static readonly Expression<Func<Contact, IEnumerable<ContactCompany>>> CompanyLinks = c => c.Companies;
+    private static readonly CompiledRead<Contact> ReadOne = CompiledRead.Including(CompanyLinks);
+
+    public override IQueryable<Contact> Including(IQueryable<Contact> query) => query.Include(CompanyLinks);
+
+    public override CompiledRead<Contact> ReadById => ReadOne;
 
     public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges { get; } =
         new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>(

@@ -40,6 +40,9 @@ public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEnti
         SortField.By<SavedView, DateTime>("createdAt", v => v.CreatedAt),
     ];
 
+    // Views are visible to their owner and their team, a rule of the caller's: no compiled read.
+    public override CompiledRead<SavedView>? ReadById => null;
+
     public override IQueryable<SavedView> Including(IQueryable<SavedView> query)
     {
         var me = db.CurrentUser.UserId;
