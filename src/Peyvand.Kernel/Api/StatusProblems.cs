@@ -37,6 +37,7 @@ public static class StatusProblems
         {
             Status = status, Title = ApiText.MethodNotAllowedTitle, Detail = ApiText.MethodNotAllowedDetail(method),
         },
+        // The host refuses API bodies over 1 MiB (ApiBodyLimit); nothing else in the app takes larger ones.
         StatusCodes.Status413PayloadTooLarge => new() { Status = status, Title = ApiText.TooLargeTitle, Detail = ApiText.TooLargeDetail(1) },
         StatusCodes.Status415UnsupportedMediaType => new()
         {
