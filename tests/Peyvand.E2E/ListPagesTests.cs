@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Peyvand.Customers;
 using Peyvand.Customers.Domain;
@@ -225,6 +226,98 @@ public sealed class ListPagesTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await E2EApp.ScreenshotAsync(page, $"contacts-funnel-sorted-{culture}-{width}");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+    }
+
+    // Two stages picked at once and a parent company picked by name, each kept by a saved view and brought back after a reload.
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task Pick_two_stages_and_a_parent_company_save_each_view_and_bring_it_back_after_a_reload(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "نیلوفر" : "Niloofar", culture[..2]);
+        var family = (fa ? "نما" : "View") + Guid.NewGuid().ToString("N")[..6];
+        var (customer, lead, mql) = fa ? ("مریم", "نرگس", "پری") : ("Maryam", "Narges", "Pari");
+        await CreateStagedContactsAsync(email, family,
+            [(customer, LifecycleStage.Customer, false), (lead, LifecycleStage.Lead, false), (mql, LifecycleStage.MarketingQualifiedLead, false)]);
+        var holding = (fa ? "هلدینگ " : "Holding ") + family;
+        await CreateCompaniesAsync(email, holding, [family + (fa ? " فروشگاه" : " Shop"), family + (fa ? " کارگاه" : " Studio")], family + (fa ? " مستقل" : " Solo"));
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-contact-search input", family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(3);
+        await page.Locator(".pv-filter-lifecycleStage .mud-select-input").First.ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await options.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(fa ? "^\\s*سرنخ\\s*$" : "^\\s*Lead\\s*$") }).ClickAsync();
+        await options.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(fa ? "^\\s*مشتری\\s*$" : "^\\s*Customer\\s*$") }).ClickAsync();
+        await E2EApp.ScreenshotAsync(page, $"contacts-stages-open-{culture}-{width}");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link", new() { HasText = mql })).ToHaveCountAsync(0);
+        await E2EApp.ScreenshotAsync(page, $"contacts-two-stages-{culture}-{width}");
+        await SaveViewAsync(page, fa ? "دو مرحله" : "Two stages");
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await OpenViewAsync(page, fa ? "دو مرحله" : "Two stages");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link", new() { HasText = mql })).ToHaveCountAsync(0);
+        await E2EApp.ScreenshotAsync(page, $"contacts-two-stages-view-{culture}-{width}");
+
+        await page.GotoAsync("/companies");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-company-search input", family);
+        await Assertions.Expect(page.Locator(".pv-company-link")).ToHaveCountAsync(4);
+        await page.ClickAsync(".pv-more-filters-toggle");
+        await page.Locator(".pv-filter-parentCompanyId input").FillAsync(holding);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = holding }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-company-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-company-link", new() { HasText = holding })).ToHaveCountAsync(0);
+        await E2EApp.ScreenshotAsync(page, $"companies-parent-filter-{culture}-{width}");
+        await SaveViewAsync(page, fa ? "زیرمجموعه‌ها" : "Subsidiaries");
+
+        await page.GotoAsync("/companies");
+        await page.WaitForCircuitAsync();
+        await OpenViewAsync(page, fa ? "زیرمجموعه‌ها" : "Subsidiaries");
+        await Assertions.Expect(page.Locator(".pv-company-link")).ToHaveCountAsync(2);
+        await page.ClickAsync(".pv-more-filters-toggle");
+        await Assertions.Expect(page.Locator(".pv-filter-parentCompanyId input")).ToHaveValueAsync(holding);
+        await E2EApp.ScreenshotAsync(page, $"companies-parent-view-{culture}-{width}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
+    }
+
+    private static async Task SaveViewAsync(IPage page, string name)
+    {
+        await page.ClickAsync(".pv-views");
+        await page.ClickAsync(".pv-save-view");
+        await page.FillAsync(".pv-view-name input", name);
+        await page.ClickAsync(".pv-view-save");
+        await Assertions.Expect(page.Locator(".pv-views")).ToContainTextAsync(name);
+    }
+
+    private static async Task OpenViewAsync(IPage page, string name)
+    {
+        await page.ClickAsync(".pv-views");
+        await page.Locator(".pv-view-item", new() { HasText = name }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pv-views")).ToContainTextAsync(name);
+    }
+
+    private async Task CreateCompaniesAsync(string email, string parent, string[] children, string other)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Slug == "default");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem(tenant.Id);
+        var userId = (await db.Set<AppUser>().SingleAsync(u => u.Email == email)).Id;
+        var companies = scope.ServiceProvider.GetRequiredService<ResourceService<Company, CompanyWrite, CompanyView>>();
+        var parentId = (await companies.CreateAsync(new CompanyWrite(parent, OwnerId: userId), CancellationToken.None)).Id;
+        foreach (var child in children)
+            await companies.CreateAsync(new CompanyWrite(child, ParentCompanyId: parentId, OwnerId: userId), CancellationToken.None);
+        await companies.CreateAsync(new CompanyWrite(other, OwnerId: userId), CancellationToken.None);
     }
 
     private async Task CreateStagedContactsAsync(string email, string lastName, (string First, LifecycleStage Stage, bool Email)[] people)

@@ -58,6 +58,12 @@ public static class CustomersModule
         services.AddCustomFieldsFor(catalog, Companies);
         services.AddListing<Contact, ContactWrite, ContactView, ContactColumns>();
         services.AddListing<Company, CompanyWrite, CompanyView, CompanyColumns>();
+        services.AddScoped<CallerClock>();
+        services.AddScoped<CustomerListFilters>();
+        services.AddScoped<IListFilterPreparer<ContactFilter>>(sp => sp.GetRequiredService<CustomerListFilters>());
+        services.AddScoped<IListFilterPreparer<CompanyFilter>>(sp => sp.GetRequiredService<CustomerListFilters>());
+        services.AddListFilter<Contact, ContactWrite, ContactView, ContactFilter>(Contacts, ContactResource.Filter);
+        services.AddListFilter<Company, CompanyWrite, CompanyView, CompanyFilter>(Companies, CompanyResource.Filter);
         services.AddScoped<IColumnSource<ContactView>>(_ => new CustomFieldColumns<ContactView>(Contacts, c => c.CustomFields));
         services.AddScoped<IColumnSource<CompanyView>>(_ => new CustomFieldColumns<CompanyView>(Companies, c => c.CustomFields));
         services.AddScoped<MyDay>();
@@ -75,7 +81,7 @@ public static class CustomersModule
         const string tag = Name;
         var contacts = api.MapResource<Contact, ContactWrite, ContactView>(Contacts, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
-            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage (one or more, comma-separated), ownerId, unassigned, companyId (any of the contact's companies), categoryId, tag, source, hasEmail, hasPhone, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates or date-times), birthdayFrom/birthdayTo (MM-dd, wrapping past new year), and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort by lastName, firstName, createdAt, updatedAt, jobTitle, source, email, birthday, lifecycleStage (funnel order), owner (display name), category (the tenant's order), company (primary company's name) or cf.KEY, '-' for descending");
+            "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage (one or more, comma-separated), ownerId, unassigned, companyId (any of the contact's companies), categoryId, tag, source, hasEmail, hasPhone, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates, whole days in the caller's time zone, or date-times), birthdayFrom/birthdayTo (MM-dd, wrapping past new year) or birthdays=next7|thisMonth|nextMonth (in the caller's calendar and time zone), and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort by lastName, firstName, createdAt, updatedAt, jobTitle, source, email, birthday, lifecycleStage (funnel order), owner (display name), category (the tenant's order), company (primary company's name) or cf.KEY, '-' for descending");
         contacts.MapDeletedList<Contact, ContactWrite, ContactView>("Contacts");
         contacts.MapBulk<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter,
             "assignOwner, addTag, removeTag, changeStage, delete");
@@ -83,7 +89,7 @@ public static class CustomersModule
 
         var companies = api.MapResource<Company, CompanyWrite, CompanyView>(Companies, tag, ResourceRoutes.All & ~ResourceRoutes.List);
         companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
-            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by ownerId, unassigned, tag, industry, size (one or more, comma-separated; encode 1000+ as 1000%2B), parentCompanyId, categoryId, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates or date-times), and custom fields with cf.KEY (as on contacts); sort by name, createdAt, updatedAt, legalName, industry, size (smallest first), owner (display name), category or cf.KEY, '-' for descending");
+            "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by ownerId, unassigned, tag, industry, size (one or more, comma-separated; encode 1000+ as 1000%2B), parentCompanyId, categoryId, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates, whole days in the caller's time zone, or date-times), and custom fields with cf.KEY (as on contacts); sort by name, createdAt, updatedAt, legalName, industry, size (smallest first), owner (display name), category or cf.KEY, '-' for descending");
         companies.MapDeletedList<Company, CompanyWrite, CompanyView>("Companies");
         companies.MapBulk<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter,
             "assignOwner, addTag, removeTag, delete");

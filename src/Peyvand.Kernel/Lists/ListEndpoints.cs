@@ -40,8 +40,9 @@ public static class ListEndpoints
         where TEntity : class, ITracked
         where TWrite : class
         where TFilter : class =>
-        group.MapPost("/bulk", async (BulkRequest<TFilter> body, BulkActions<TEntity, TWrite, TView> bulk, CancellationToken ct) =>
-                TypedResults.Ok(await bulk.ApplyAsync(body, filter, ct)))
+        group.MapPost("/bulk", async (BulkRequest<TFilter> body, BulkActions<TEntity, TWrite, TView> bulk, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await bulk.ApplyAsync(
+                    body.Filter is null ? body : body with { Filter = await http.RequestServices.PrepareFilterAsync(body.Filter, ct) }, filter, ct)))
             .WithName($"Bulk{singular}Action")
             .WithSummary($"Apply one action ({actions}) to up to {BulkActions.MaxRecords} records, by ids or by filter, in one transaction; " +
                 "records outside the caller's reach are skipped and counted")
@@ -51,11 +52,13 @@ public static class ListEndpoints
     public static RouteHandlerBuilder MapExport<TEntity, TWrite, TView, TFilter>(
         this RouteGroupBuilder group, string singular, Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> filter)
         where TEntity : class, ITracked
-        where TWrite : class =>
+        where TWrite : class
+        where TFilter : class =>
         group.MapGet("/export", async ([AsParameters] ExportQuery query, [AsParameters] TFilter filters,
                     ListExporter<TEntity, TWrite, TView> exporter, HttpRequest request, CancellationToken ct) =>
                 {
-                    var export = await exporter.PrepareAsync(query, q => filter(q, filters), ct, ResourceEndpoints.QueryParameters(request));
+                    var prepared = await request.HttpContext.RequestServices.PrepareFilterAsync(filters, ct);
+                    var export = await exporter.PrepareAsync(query, q => filter(q, prepared), ct, ResourceEndpoints.QueryParameters(request));
                     return TypedResults.Stream(stream => export.WriteAsync(stream, ct), export.ContentType, export.FileName);
                 })
             .WithName($"Export{singular}List")

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Peyvand.Kernel.Api;
 using Peyvand.Kernel.Domain;
 
+using Peyvand.Kernel.Lists;
+
 namespace Peyvand.Kernel.Resources;
 
 [Flags]
@@ -94,10 +96,14 @@ public static class ResourceEndpoints
         this RouteGroupBuilder group, string operationName, Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> filter, string summary)
         where TEntity : class, ITracked
         where TWrite : class
-        where TView : class =>
+        where TView : class
+        where TFilter : class =>
         group.MapGet("/", async ([AsParameters] ListQuery list, [AsParameters] TFilter filters,
                     ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(list, ct, q => filter(q, filters), QueryParameters(request))))
+                {
+                    var prepared = await request.HttpContext.RequestServices.PrepareFilterAsync(filters, ct);
+                    return TypedResults.Ok(await service.ListAsync(list, ct, q => filter(q, prepared), QueryParameters(request)));
+                })
             .WithName(operationName).WithSummary(summary)
             .WithStandardProblems();
 

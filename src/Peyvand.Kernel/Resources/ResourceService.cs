@@ -136,14 +136,28 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
 
     public async Task<Versioned<TView>> PatchAsync(Guid id, JsonElement patch, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var entity = await LoadForChangeAsync(id, PermissionAction.Update, expectedVersion, cancellationToken);
-        var write = MergePatch.Apply(definition.ToWrite(entity), patch);
-        Validation.Ensure(write);
-        await definition.UpdateAsync(entity, write, db, cancellationToken);
-        EnsureReach(db.CurrentUser.LevelFor(Name, PermissionAction.Update), entity);
-        await SaveAsync(cancellationToken);
-        return Versioned(entity);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var entity = await LoadForChangeAsync(id, PermissionAction.Update, expectedVersion, cancellationToken);
+                var write = MergePatch.Apply(definition.ToWrite(entity), patch);
+                Validation.Ensure(write);
+                await definition.UpdateAsync(entity, write, db, cancellationToken);
+                EnsureReach(db.CurrentUser.LevelFor(Name, PermissionAction.Update), entity);
+                await SaveAsync(cancellationToken);
+                return Versioned(entity);
+            }
+            catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt < UnconditionalPatchAttempts && db.Database.CurrentTransaction is null)
+            {
+                // Without If-Match the client asked for its fields to be set on whatever is current, and another save came
+                // between our read and our write: read again and apply the patch to that (its other fields stay theirs).
+                db.ChangeTracker.Clear();
+            }
+        }
     }
+
+    private const int UnconditionalPatchAttempts = 3;
 
     public async Task DeleteAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {

@@ -129,8 +129,10 @@ public abstract class ListFilterSortTests(PeyvandAppFactory app)
         await CreateAsync(tenant.Admin, "contacts", new { lastName = "A" });
         var second = await tenant.Admin.PostAsJsonAsync("/api/v1/contacts", new { lastName = "B" });
         var createdAt = (await second.JsonAsync()).GetProperty("createdAt").GetDateTime().ToUniversalTime();
-        var today = DateOnly.FromDateTime(createdAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var yesterday = DateOnly.FromDateTime(createdAt).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Dates are days of the caller's zone: the organisation's, Tehran.
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(createdAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tehran")));
+        var today = local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = local.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var instant = Uri.EscapeDataString(createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(["A", "B"], await NamesAsync(tenant.Admin, $"createdFrom={today}&createdTo={today}"));

@@ -42,14 +42,16 @@ public sealed record ContactView(
 
 /// <summary>
 /// Filters on the contact list, besides <c>q</c>: <c>lifecycleStage</c> takes one or more stages (<c>lead,mql</c>); the
-/// created/updated bounds are ISO dates or date-times (from inclusive, to inclusive of its day); the birthday window is
-/// two month-days (<c>MM-dd</c>, both inclusive, wrapping past the year's end when from &gt; to); <c>unassigned=true</c>
-/// lists records without an owner.
+/// created/updated bounds are ISO dates (whole days of the caller's time zone; to inclusive of its day) or date-times; the
+/// birthday window is two month-days (<c>MM-dd</c>, both inclusive, wrapping past the year's end when from &gt; to) or
+/// <c>birthdays=next7|thisMonth|nextMonth</c> (worked out on each request in the caller's calendar and zone);
+/// <c>unassigned=true</c> lists records without an owner.
 /// </summary>
 public sealed record ContactFilter(
     string? LifecycleStage, Guid? OwnerId, Guid? CompanyId, string? Tag, Guid? CategoryId = null,
     string? Source = null, string? CreatedFrom = null, string? CreatedTo = null, string? UpdatedFrom = null, string? UpdatedTo = null,
-    string? BirthdayFrom = null, string? BirthdayTo = null, bool? HasEmail = null, bool? HasPhone = null, bool? Unassigned = null);
+    string? BirthdayFrom = null, string? BirthdayTo = null, bool? HasEmail = null, bool? HasPhone = null, bool? Unassigned = null,
+    string? Birthdays = null);
 
 public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context, CustomFieldDefinitionCache definitionCache)
     : ResourceDefinition<Contact, ContactWrite, ContactView>

@@ -13,6 +13,7 @@ public static class CustomerText
     public static string GiveName => M.Get(nameof(GiveName));
     public static string IsoDate => M.Get(nameof(IsoDate));
     public static string MonthDay => M.Get(nameof(MonthDay));
+    public static string BirthdaysOrRange => M.Get(nameof(BirthdaysOrRange));
     public static string NationalId => M.Get(nameof(NationalId));
     public static string Birthday => M.Get(nameof(Birthday));
     public static string CompanyTwice => M.Get(nameof(CompanyTwice));

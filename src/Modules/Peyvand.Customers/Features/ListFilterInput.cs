@@ -13,9 +13,16 @@ public sealed class ListFilterInput
 {
     private readonly Dictionary<string, List<string>> _errors = [];
 
+    /// <summary>A date-only bound (<c>2026-03-21</c>, Persian digits too), which the list reads as a day of the caller's zone.</summary>
+    public static DateOnly? Day(string? value) =>
+        !string.IsNullOrWhiteSpace(value)
+        && DateOnly.TryParseExact(Digits.ToAscii(value.Trim()), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : null;
+
     /// <summary>
-    /// A time range's bound: an ISO date (<c>2026-03-21</c>: the whole UTC day counts, so a "to" date includes its day)
-    /// or an ISO date-time with its offset (<c>2026-03-20T20:30:00Z</c>: that instant).
+    /// A time range's bound: an ISO date-time with its offset (<c>2026-03-20T20:30:00Z</c>: that instant) or an ISO date.
+    /// The list routes and pages first turn a date into its day in the caller's zone (<see cref="CustomerListFilters"/>);
+    /// a date that reaches this unprepared counts as the whole UTC day, so a "to" date includes its day.
     /// </summary>
     public DateTime? Instant(string? value, string field, bool upper)
     {

@@ -28,7 +28,7 @@ public sealed record SavedViewFilter(string? Entity);
 /// Saved list views: everyone keeps their own and sees those shared with a team they belong to; only the owner changes
 /// or deletes a view (sharing is not editing), whatever their role.
 /// </summary>
-public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEntity> lists) : ResourceDefinition<SavedView, SavedViewWrite, SavedViewView>
+public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEntity> lists, IEnumerable<IListFilterCheck> filterChecks) : ResourceDefinition<SavedView, SavedViewWrite, SavedViewView>
 {
     public const string Resource = "saved-views";
 
@@ -89,6 +89,9 @@ public sealed class SavedViewResource(PeyvandDbContext db, IEnumerable<IListEnti
             else if (!string.IsNullOrWhiteSpace(value))
                 filters[key] = value.Trim();
         }
+        // A view's filters are the list route's query parameters, so an API client can pass them on as they are.
+        if (filterChecks.FirstOrDefault(c => c.Entity == entity) is { } check)
+            await check.CheckAsync(filters, errors, cancellationToken);
         var columns = (write.Columns ?? []).Select(c => c?.Trim() ?? "").Distinct().ToList();
         if (columns.Any(c => c.Length is 0 or > 100))
             Validation.Add(errors, "columns", IdentityText.ViewColumns);

@@ -164,27 +164,7 @@ public abstract partial class CustomersPage : ComponentBase
         }
     }
 
-    /// <summary>The category a list's filter values name, if any.</summary>
-    protected static Guid? OwnerOf(IReadOnlyDictionary<string, string> filters) =>
-        Guid.TryParse(filters.GetValueOrDefault("ownerId"), out var id) ? id : null;
-
-    /// <summary>Whether the owner filter asks for records without an owner.</summary>
-    protected static bool? UnassignedOf(IReadOnlyDictionary<string, string> filters) =>
-        filters.GetValueOrDefault("ownerId") == "none" ? true : null;
-
-    protected static bool? FlagOf(IReadOnlyDictionary<string, string> filters, string key) =>
-        bool.TryParse(filters.GetValueOrDefault(key), out var on) ? on : null;
-
-    /// <summary>A picked day (kept as an ISO date) as the instant its day starts or, for an upper bound, ends in the user's zone.</summary>
-    protected static string? InstantOf(IReadOnlyDictionary<string, string> filters, string key, UserClock clock, bool upper) =>
-        DateTime.TryParseExact(filters.GetValueOrDefault(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? DateTime.SpecifyKind(clock.StartOfDayUtc(upper ? day.AddDays(1) : day), DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)
-            : null;
-
     protected IReadOnlyList<(string Value, string Label)> YesNo => [("true", T["Yes"]), ("false", T["No"])];
-
-    protected static Guid? CategoryOf(IReadOnlyDictionary<string, string> filters) =>
-        Guid.TryParse(filters.GetValueOrDefault("categoryId"), out var id) ? id : null;
 
     protected static string CategoryName(CustomerCategoryView category) => IsPersian ? category.NameFa : category.NameEn;
 

@@ -1,11 +1,14 @@
 namespace Peyvand.Web.Components.Customers;
 
 /// <summary>
-/// A filter input of a list page: a text box, a select when it has options (value → label), or a date in the user's
-/// calendar (kept as an ISO date). <paramref name="More"/> fields sit in the folding "more filters" row.
+/// A filter input of a list page: a text box, a select when it has options (value → label; with
+/// <paramref name="Multiple"/> several, kept as the API's comma list), a date in the user's calendar (kept as an ISO
+/// date), or a company picked by name (<paramref name="IsCompany"/>, kept as its id). <paramref name="More"/> fields sit
+/// in the folding "more filters" row.
 /// </summary>
 public sealed record ListFilterField(
-    string Key, string Label, IReadOnlyList<(string Value, string Label)>? Options = null, bool IsDate = false, bool More = false);
+    string Key, string Label, IReadOnlyList<(string Value, string Label)>? Options = null, bool IsDate = false, bool More = false,
+    bool Multiple = false, bool IsCompany = false);
 
 /// <summary>What a bulk action asks for besides the records.</summary>
 public enum BulkValueKind

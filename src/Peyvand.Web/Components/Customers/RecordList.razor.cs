@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Peyvand.Customers.Features;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Api;
@@ -27,7 +28,8 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     [Parameter, EditorRequired] public IReadOnlyList<(string Value, string Label)> Sorts { get; set; } = [];
     [Parameter] public IReadOnlyList<BulkOption> BulkOptions { get; set; } = [];
     [Parameter] public string LinkColumn { get; set; } = "name";
-    [Parameter, EditorRequired] public Func<IReadOnlyDictionary<string, string>, TFilter> BuildFilter { get; set; } = default!;
+    /// <summary>The filter record from the filter values; by default read by name as the list route reads its query string.</summary>
+    [Parameter] public Func<IReadOnlyDictionary<string, string>, TFilter> BuildFilter { get; set; } = f => ListFilterParameters.Bind<TFilter>(f);
     [Parameter, EditorRequired] public Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> ApplyFilter { get; set; } = default!;
     [Parameter, EditorRequired] public Func<TView, Guid> IdOf { get; set; } = default!;
 
@@ -82,7 +84,73 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
 
     private string FilterValue(string key) => _filters.TryGetValue(key, out var value) ? value : "";
 
-    /// <summary>The owner filter's value for records without an owner (the API's <c>unassigned=true</c>).</summary>
+    // A multiple choice is the API's comma list (lifecycleStage=lead,mql), in the options' order.
+    private string[] FilterValues(string key) =>
+        FilterValue(key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private Task OnFilterValuesAsync(ListFilterField field, IReadOnlyCollection<string>? values)
+    {
+        var chosen = (values ?? []).ToHashSet();
+        return OnFilterAsync(field.Key, string.Join(',', (field.Options ?? []).Select(o => o.Value).Where(chosen.Contains)));
+    }
+
+    private static string OptionLabel(ListFilterField field, string? value) =>
+        field.Options?.FirstOrDefault(o => o.Value == value).Label ?? value ?? "";
+
+    // Names of the companies the company filters name (a saved view keeps only the id).
+    private readonly Dictionary<Guid, string> _companyNames = [];
+
+    private CompanyOption? FilterCompany(string key) =>
+        Guid.TryParse(FilterValue(key), out var id) ? new CompanyOption(id, _companyNames.GetValueOrDefault(id, "")) : null;
+
+    private async Task<IEnumerable<CompanyOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await RunAsync<ResourceService<Peyvand.Customers.Domain.Company, CompanyWrite, CompanyView>, Page<CompanyView>>(s => s.ListAsync(
+                new ListQuery(string.IsNullOrWhiteSpace(text) ? null : text, 20, null, "name"), cancellationToken));
+            foreach (var company in page.Items)
+                _companyNames[company.Id] = company.Name;
+            return page.Items.Select(c => new CompanyOption(c.Id, c.Name));
+        }
+        catch (Exception ex) when (ex is ForbiddenException or InvalidInputException or OperationCanceledException)
+        {
+            return [];
+        }
+    }
+
+    private async Task LoadCompanyNamesAsync()
+    {
+        var ids = Filters.Where(f => f.IsCompany).Select(f => Guid.TryParse(FilterValue(f.Key), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty && !_companyNames.ContainsKey(id)).ToList();
+        if (ids.Count == 0)
+            return;
+        await TryAsync(async () =>
+        {
+            var names = await RunAsync<IServiceProvider, IReadOnlyDictionary<Guid, string>>(services => CustomerLists.NamesAsync(
+                [], ids.Select(id => (Guid?)id), services.GetRequiredService<PeyvandDbContext>(), CancellationToken.None));
+            foreach (var (id, name) in names)
+                _companyNames[id] = name;
+        });
+    }
+
+    // The owner select shows "no owner" for the list's unassigned=true, as the API takes it.
+    private string OwnerValue => FilterValue("unassigned") == "true" ? NoOwner : FilterValue("ownerId");
+
+    private async Task OnOwnerAsync(string? value)
+    {
+        if ((value ?? "") == OwnerValue)
+            return;
+        _filters.Remove("ownerId");
+        _filters.Remove("unassigned");
+        if (value == NoOwner)
+            _filters["unassigned"] = "true";
+        else if (!string.IsNullOrWhiteSpace(value))
+            _filters["ownerId"] = value;
+        await ReloadAsync();
+    }
+
+    /// <summary>The owner select's value for records without an owner (kept as the API's <c>unassigned=true</c>).</summary>
     public const string NoOwner = "none";
 
     private bool _moreOpen;
@@ -221,9 +289,10 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
             var (page, names) = await RunAsync<IServiceProvider, (Page<TView>, IReadOnlyDictionary<Guid, string>)>(async services =>
             {
                 var records = services.GetRequiredService<ResourceService<TEntity, TWrite, TView>>();
+                var prepared = deleted ? filter : await services.PrepareFilterAsync(filter, CancellationToken.None);
                 var page = deleted
                     ? await records.ListDeletedAsync(list, CancellationToken.None)
-                    : await records.ListAsync(list, CancellationToken.None, q => ApplyFilter(q, filter), parameters);
+                    : await records.ListAsync(list, CancellationToken.None, q => ApplyFilter(q, prepared), parameters);
                 var names = await services.GetRequiredService<ColumnCatalog<TView>>()
                     .NamesAsync(page.Items, services.GetRequiredService<PeyvandDbContext>(), CancellationToken.None);
                 return (page, names);
@@ -268,9 +337,11 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         (string Name, string Type, byte[] Bytes)? file = null;
         await TryAsync(async () =>
         {
-            file = await RunAsync<ListExporter<TEntity, TWrite, TView>, (string, string, byte[])>(async exporter =>
+            file = await RunAsync<IServiceProvider, (string, string, byte[])>(async services =>
             {
-                var export = await exporter.PrepareAsync(query, q => ApplyFilter(q, filter), CancellationToken.None, parameters);
+                var exporter = services.GetRequiredService<ListExporter<TEntity, TWrite, TView>>();
+                var prepared = await services.PrepareFilterAsync(filter, CancellationToken.None);
+                var export = await exporter.PrepareAsync(query, q => ApplyFilter(q, prepared), CancellationToken.None, parameters);
                 using var buffer = new MemoryStream();
                 await export.WriteAsync(buffer, CancellationToken.None);
                 return (export.FileName, export.ContentType, buffer.ToArray());
@@ -331,6 +402,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
     {
         _view = view;
         _filters = new Dictionary<string, string>(view.Filters);
+        await LoadCompanyNamesAsync();
         _q = view.Q;
         _sort = view.Sort is { } sort && AllSorts.Any(s => s.Value == sort) ? sort : Sorts[0].Value;
         var known = view.Columns.Where(k => _allColumns.Any(c => c.Key == k)).ToList();
