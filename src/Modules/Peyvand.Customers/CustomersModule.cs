@@ -47,6 +47,7 @@ public static class CustomersModule
         catalog.Register(Companies, Name, isOwned: true);
         catalog.Register(Activities, Name, isOwned: true);
         catalog.Register(Categories, SettingsModule);
+        Kernel.Localization.ResourceNames.Register(CustomerText.M, Contacts, Companies, Activities, Categories);
         services.AddSingleton<IModelContributor, CustomersModel>();
         services.AddScoped<ResourceDefinition<Contact, ContactWrite, ContactView>, ContactResource>();
         services.AddScoped<ResourceDefinition<Company, CompanyWrite, CompanyView>, CompanyResource>();

@@ -34,6 +34,7 @@ public static class IdentityModule
         catalog.Register("audit", Name);
         catalog.Register("settings", Name);
         catalog.Register(SavedViewResource.Resource, Name, isOwned: true);
+        Kernel.Localization.ResourceNames.Register(IdentityText.M, "users", "teams", "roles", "api-keys", "audit", "settings", SavedViewResource.Resource);
 
         services.AddSingleton<IModelContributor, IdentityModel>();
 

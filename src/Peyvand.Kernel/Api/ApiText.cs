@@ -8,13 +8,13 @@ namespace Peyvand.Kernel.Api;
 /// </summary>
 public static class ApiText
 {
-    private static readonly Messages M = new("Peyvand.Kernel.Api.ApiText", typeof(ApiText).Assembly);
+    internal static readonly Messages M = new("Peyvand.Kernel.Api.ApiText", typeof(ApiText).Assembly);
 
     public static string InvalidTitle => M.Get(nameof(InvalidTitle));
     public static string UnreadableTitle => M.Get(nameof(UnreadableTitle));
     public static string NotJson => M.Get(nameof(NotJson));
     public static string NotFoundTitle => M.Get(nameof(NotFoundTitle));
-    public static string NotFound(object arg0, object arg1) => M.Format(nameof(NotFound), arg0, arg1);
+    public static string NotFound(string resource, object id) => M.Format(nameof(NotFound), ResourceNames.Display(resource), id);
     public static string ForbiddenTitle => M.Get(nameof(ForbiddenTitle));
     public static string ConflictTitle => M.Get(nameof(ConflictTitle));
     public static string ChangedTitle => M.Get(nameof(ChangedTitle));
@@ -24,7 +24,7 @@ public static class ApiText
     public static string UnexpectedTitle => M.Get(nameof(UnexpectedTitle));
     public static string TooManyTitle => M.Get(nameof(TooManyTitle));
     public static string TooManyDetail(object arg0, object arg1) => M.Format(nameof(TooManyDetail), arg0, arg1);
-    public static string MayNot(object arg0, object arg1) => M.Format(nameof(MayNot), arg0, arg1);
+    public static string MayNot(string action, string resource) => M.Format(nameof(MayNot), M.Get("Action_" + action), ResourceNames.Display(resource));
     public static string Required => M.Get(nameof(Required));
     public static string MaxLengthText(object arg) => M.Format(nameof(MaxLengthText), arg);
     public static string MaxLengthItems(object arg) => M.Format(nameof(MaxLengthItems), arg);
@@ -52,17 +52,34 @@ public static class ApiText
     public static string IdsOrFilter => M.Get(nameof(IdsOrFilter));
     public static string CustomFieldsWithFilter => M.Get(nameof(CustomFieldsWithFilter));
     public static string TooManyRecords(object arg) => M.Format(nameof(TooManyRecords), arg);
-    public static string BulkOutside(object arg0, object arg1) => M.Format(nameof(BulkOutside), arg0, arg1);
+    public static string BulkOutside(string resource, object id) => M.Format(nameof(BulkOutside), ResourceNames.Display(resource), id);
     public static string BulkChanged => M.Get(nameof(BulkChanged));
-    public static string BulkUnique(object arg) => M.Format(nameof(BulkUnique), arg);
+    public static string BulkUnique(string resource) => M.Format(nameof(BulkUnique), ResourceNames.Display(resource));
     public static string ExportFormat => M.Get(nameof(ExportFormat));
     public static string ExportLanguage => M.Get(nameof(ExportLanguage));
     public static string ExportCalendar => M.Get(nameof(ExportCalendar));
     public static string ExportTooMany(object arg0, object arg1) => M.Format(nameof(ExportTooMany), arg0, arg1);
     public static string Columns(object arg0, object arg1, object arg2) => M.Format(nameof(Columns), arg0, arg1, arg2);
     public static string TimelineTypes(object arg0, object arg1) => M.Format(nameof(TimelineTypes), arg0, arg1);
-    public static string NotRestorable(object arg) => M.Format(nameof(NotRestorable), arg);
-    public static string Outside(object arg) => M.Format(nameof(Outside), arg);
-    public static string Duplicate(object arg) => M.Format(nameof(Duplicate), arg);
+    public static string NotRestorable(string resource) => M.Format(nameof(NotRestorable), ResourceNames.Display(resource));
+    public static string Outside(string resource) => M.Format(nameof(Outside), ResourceNames.Display(resource));
+    public static string Duplicate(string resource) => M.Format(nameof(Duplicate), ResourceNames.Display(resource));
     public static string OnlyUserNotifications => M.Get(nameof(OnlyUserNotifications));
+    public static string IdempotencyKeyTooLong(object arg0, object arg1) => M.Format(nameof(IdempotencyKeyTooLong), arg0, arg1);
+    public static string IdempotencyReusedTitle => M.Get(nameof(IdempotencyReusedTitle));
+    public static string IdempotencyReusedDetail => M.Get(nameof(IdempotencyReusedDetail));
+    public static string IdempotencyInProgressTitle => M.Get(nameof(IdempotencyInProgressTitle));
+    public static string IdempotencyInProgressDetail => M.Get(nameof(IdempotencyInProgressDetail));
+    public static string UnsupportedMediaTypeTitle => M.Get(nameof(UnsupportedMediaTypeTitle));
+    public static string UnsupportedMediaTypeDetail => M.Get(nameof(UnsupportedMediaTypeDetail));
+    public static string TooLargeTitle => M.Get(nameof(TooLargeTitle));
+    public static string TooLargeDetail(object arg) => M.Format(nameof(TooLargeDetail), arg);
+    public static string UnauthorizedTitle => M.Get(nameof(UnauthorizedTitle));
+    public static string UnauthorizedDetail => M.Get(nameof(UnauthorizedDetail));
+    public static string ForbiddenDetail => M.Get(nameof(ForbiddenDetail));
+    public static string NoSuchAddress => M.Get(nameof(NoSuchAddress));
+    public static string MethodNotAllowedTitle => M.Get(nameof(MethodNotAllowedTitle));
+    public static string MethodNotAllowedDetail(object arg) => M.Format(nameof(MethodNotAllowedDetail), arg);
+    public static string BadRequestTitle => M.Get(nameof(BadRequestTitle));
+    public static string RequestFailedTitle => M.Get(nameof(RequestFailedTitle));
 }

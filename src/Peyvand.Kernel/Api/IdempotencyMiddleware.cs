@@ -35,7 +35,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         if (key.Length > IdempotencyRecord.MaxKeyLength)
         {
-            await ProblemAsync(http, problems, StatusCodes.Status400BadRequest, $"{Header} must be at most {IdempotencyRecord.MaxKeyLength} characters.");
+            await ProblemAsync(http, problems, StatusCodes.Status400BadRequest, ApiText.IdempotencyKeyTooLong(Header, IdempotencyRecord.MaxKeyLength));
             return;
         }
 
@@ -114,14 +114,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     {
         if (existing.RequestHash != hash)
         {
-            await ProblemAsync(http, problems, StatusCodes.Status422UnprocessableEntity, $"This {Header} was used for a different request.");
+            await ProblemAsync(http, problems, StatusCodes.Status422UnprocessableEntity, ApiText.IdempotencyReusedTitle, ApiText.IdempotencyReusedDetail);
             return;
         }
         if (!existing.Completed)
         {
             // Only records written by an earlier version (which stored the response after the write's commit) can be
             // incomplete; they are purged after the retention period.
-            await ProblemAsync(http, problems, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is already in progress.");
+            await ProblemAsync(http, problems, StatusCodes.Status409Conflict, ApiText.IdempotencyInProgressTitle, ApiText.IdempotencyInProgressDetail);
             return;
         }
         http.Response.StatusCode = existing.StatusCode;
@@ -154,13 +154,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    private static async Task ProblemAsync(HttpContext http, IProblemDetailsService problems, int status, string title)
+    private static async Task ProblemAsync(HttpContext http, IProblemDetailsService problems, int status, string title, string? detail = null)
     {
         http.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
 }

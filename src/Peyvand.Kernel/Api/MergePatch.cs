@@ -60,8 +60,7 @@ public sealed record MergePatchBody(JsonElement Patch)
             || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                 || mediaType.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new BadHttpRequestException(
-                "Send the patch as application/merge-patch+json or application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(ApiText.UnsupportedMediaTypeDetail, StatusCodes.Status415UnsupportedMediaType);
         }
         try
         {
@@ -69,7 +68,7 @@ public sealed record MergePatchBody(JsonElement Patch)
         }
         catch (JsonException ex)
         {
-            throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, ex);
+            throw new BadHttpRequestException(ApiText.UnreadableTitle, StatusCodes.Status400BadRequest, ex);
         }
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Localization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,17 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace Peyvand.Kernel.Api;
 
 /// <summary>Turns every exception that reaches the pipeline into RFC 9457 problem details with the right status.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var http = httpContext;
-        // The exception handler runs outside the request localisation middleware, so it takes the request's culture back.
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } requestCulture)
-        {
-            CultureInfo.CurrentCulture = requestCulture.Culture;
-            CultureInfo.CurrentUICulture = requestCulture.UICulture;
-        }
+        StatusProblems.UseRequestCulture(http);
         var problem = exception switch
         {
             InvalidInputException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
@@ -29,7 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Title = ApiText.InvalidTitle,
             },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Summary(bad.Message) },
+            BadHttpRequestException bad => BadRequestProblem(bad, http.Request.Method),
             JsonException json => JsonProblem(json),
             NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = ApiText.NotFoundTitle, Detail = nf.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = ApiText.ForbiddenTitle, Detail = f.Message },
@@ -66,6 +60,27 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
     }
 
-    // Framework messages can echo request data; keep the first sentence only.
-    private static string Summary(string message) => message.Split('\n')[0];
+    // The framework's own messages are English (and can echo request data): a parameter it could not bind becomes that
+    // parameter's field error; anything else gets the texts of its status.
+    private static ProblemDetails BadRequestProblem(BadHttpRequestException bad, string method)
+    {
+        if (bad.StatusCode != StatusCodes.Status400BadRequest || BadParameter().Match(bad.Message) is not { Success: true } match)
+            return StatusProblems.For(bad.StatusCode, method);
+        var missing = bad.Message.Contains("was not provided", StringComparison.Ordinal);
+        var field = bad.Message.Contains("from body", StringComparison.Ordinal) || bad.Message.StartsWith("Implicit body", StringComparison.Ordinal)
+            ? "body"
+            : match.Groups["name"].Value;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [missing ? ApiText.Required : ApiText.Invalid],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = ApiText.InvalidTitle,
+        };
+    }
+
+    // 'Failed to bind parameter "int? limit" from "abc".', 'Required parameter "Guid id" was not provided from route.'
+    [GeneratedRegex("parameter \"(?:[^\"]*\\s)?(?<name>[^\"\\s]+)\"")]
+    private static partial Regex BadParameter();
 }

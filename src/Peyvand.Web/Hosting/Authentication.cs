@@ -53,7 +53,7 @@ public static class ApiBodyLimit
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             if (http.Request.ContentLength > MaxApiBodyBytes)
-                throw new BadHttpRequestException("The request body is too large (at most 1 MiB).", StatusCodes.Status413PayloadTooLarge);
+                throw new BadHttpRequestException(Kernel.Api.ApiText.TooLargeTitle, StatusCodes.Status413PayloadTooLarge);
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxApiBodyBytes;
         }

@@ -97,17 +97,18 @@ public static class PeyvandApp
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusProblems.WriteAsync);
         // Pages get a localised page for 404 and other errors; the API keeps its problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         // Routing after the status code pages, so a re-executed request (/error/404) is routed to its page.
         app.UseRouting();
         app.UseRequestMetrics();
-        app.UseApiBodyLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UsePeyvandLocalization();
+        // After the localisation, so a refusal is in the caller's language; nothing before it reads the body.
+        app.UseApiBodyLimit();
         app.UseFirstRunRedirect();
         // Before authorization, so callers without a valid key are limited (per address) too.
         app.UseRateLimitHeaders();

@@ -8,7 +8,7 @@ namespace Peyvand.Customers.Features;
 /// </summary>
 public static class CustomerText
 {
-    private static readonly Messages M = new("Peyvand.Customers.Features.CustomerText", typeof(CustomerText).Assembly);
+    internal static readonly Messages M = new("Peyvand.Customers.Features.CustomerText", typeof(CustomerText).Assembly);
 
     public static string GiveName => M.Get(nameof(GiveName));
     public static string IsoDate => M.Get(nameof(IsoDate));

@@ -8,7 +8,7 @@ namespace Peyvand.Identity.Features;
 /// </summary>
 public static class IdentityText
 {
-    private static readonly Messages M = new("Peyvand.Identity.Features.IdentityText", typeof(IdentityText).Assembly);
+    internal static readonly Messages M = new("Peyvand.Identity.Features.IdentityText", typeof(IdentityText).Assembly);
 
     public static string SignInFirst => M.Get(nameof(SignInFirst));
     public static string CannotDisableSelf => M.Get(nameof(CannotDisableSelf));

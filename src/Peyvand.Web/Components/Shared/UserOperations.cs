@@ -19,7 +19,7 @@ public sealed class UserOperations(IServiceScopeFactory scopes, AuthenticationSt
         await using var scope = scopes.CreateAsyncScope();
         var state = await authentication.GetAuthenticationStateAsync();
         if (!await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(state.User, CancellationToken.None))
-            throw new ForbiddenException("Not signed in.");
+            throw new ForbiddenException(Peyvand.Identity.Features.IdentityText.SignInFirst);
         return await work(scope.ServiceProvider);
     }
 
