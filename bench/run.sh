@@ -50,7 +50,8 @@ publish() {
 app_env() {
     export Peyvand__Database__Provider=Postgres ConnectionStrings__Postgres="$connection"
     export Peyvand__DataDir="$out/data-$db" Peyvand__RateLimit__PermitsPerMinute=100000000 Peyvand__RateLimit__TenantPermitsPerMinute=100000000
-    export Logging__LogLevel__Default=Warning DOTNET_gcServer=0
+    # The app's own runtime settings (server GC, no thread-pool spinning), as a deployment runs it.
+    export Logging__LogLevel__Default=Warning
 }
 
 case "$scenario" in

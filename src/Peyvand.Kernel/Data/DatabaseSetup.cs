@@ -62,6 +62,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// record read, list or lookup) is then parsed and planned once per connection instead of on every request, and
     /// Npgsql skips describing its columns again. An explicit <c>Max Auto Prepare</c> (0 turns it off, e.g. behind a
     /// transaction-pooling PgBouncer older than 1.21) wins.</item>
+    /// <item>No session reset when a connection goes back to the pool (ADR 0011): Npgsql would otherwise run half a dozen
+    /// reset statements (<c>CLOSE ALL; RESET ALL; UNLISTEN *; …</c>) before the next request's query, as much server work
+    /// as the query itself. Safe because the app keeps no session state: settings are <c>SET LOCAL</c> inside a transaction,
+    /// and a connection returned inside a transaction is rolled back all the same. An explicit <c>No Reset On Close</c> wins.</item>
     /// </list>
     /// </summary>
     public static string Tuned(string connectionString)
@@ -70,15 +74,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var setting = FormattableString.Invariant($"-c pg_trgm.word_similarity_threshold={Text.Search.FuzzyThreshold}");
         if (builder.Options?.Contains("pg_trgm.word_similarity_threshold", StringComparison.Ordinal) != true)
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : $"{builder.Options} {setting}";
-        if (!SaysAutoPrepare(connectionString))
+        if (!Says(connectionString, "MaxAutoPrepare"))
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!Says(connectionString, "NoResetOnClose"))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
-    // The builder cannot tell an explicit 0 from the default, so look at the keys as written ("Max Auto Prepare", "MaxAutoPrepare").
-    private static bool SaysAutoPrepare(string connectionString) =>
+    // The builder cannot tell an explicit default value from an absent one, so look at the keys as written ("Max Auto Prepare", "MaxAutoPrepare").
+    private static bool Says(string connectionString, string key) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(key, StringComparison.OrdinalIgnoreCase));
 
     public void Configure(DbContextOptionsBuilder options) => Configure(options, ConnectionString);
 

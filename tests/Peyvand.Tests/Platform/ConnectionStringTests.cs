@@ -17,6 +17,14 @@ public sealed class ConnectionStringTests
     }
 
     [Fact]
+    public void Connections_skip_the_session_reset_unless_the_connection_string_says_otherwise()
+    {
+        Assert.True(new NpgsqlConnectionStringBuilder(DatabaseSettings.Tuned("Host=db;Database=peyvand")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseSettings.Tuned("Host=db;No Reset On Close=false")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseSettings.Tuned("Host=db;noresetonclose=false")).NoResetOnClose);
+    }
+
+    [Fact]
     public void An_operators_own_startup_options_are_kept_and_the_threshold_is_not_added_twice()
     {
         var once = DatabaseSettings.Tuned("Host=db;Options=-c statement_timeout=5000");
