@@ -8,11 +8,12 @@ using Peyvand.Bench;
 //   Peyvand.Bench mixed  --url U --key K [--seconds 60] [--concurrency 8] [--pid APP_PID]        the mixed CRM workload
 //   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--warmup 120]  mixed, minute by minute
 //   Peyvand.Bench limits --url U --key K --pid APP_PID                                          bulk ×1000 and 10,000-row exports
-//   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 20] [--concurrency 8] [--warmup 45]  GET /contacts/{id} vs raw Npgsql
-//                        (the app side twice: through HttpClient, then through wrk when it is installed)
+//   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 8] [--rounds 5] [--concurrency 8] [--warmup 45]  GET /contacts/{id}
+//                        vs raw Npgsql, in rounds of three phases of --seconds each: raw, the app through HttpClient, the app
+//                        through wrk (when it is installed)
 if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "limits" or "ratio"))
 {
-    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|limits|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS]");
+    Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|limits|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS] [--rounds N]");
     return 2;
 }
 var options = new Options(args[1..]);
@@ -21,7 +22,7 @@ if (!Uri.TryCreate(options.Get("url", "http://127.0.0.1:5080"), UriKind.Absolute
     Console.Error.WriteLine("error: --url must be a loopback address (load is only ever sent to this machine)");
     return 2;
 }
-var seconds = TimeSpan.FromSeconds(options.Int("seconds", args[0] switch { "mixed" => 60, "soak" => 600, _ => 20 }));
+var seconds = TimeSpan.FromSeconds(options.Int("seconds", args[0] switch { "mixed" => 60, "soak" => 600, "ratio" => 8, _ => 20 }));
 var concurrency = options.Int("concurrency", args[0] == "lists" ? 4 : 8);
 int? pid = options.Has("pid") ? options.Int("pid", 0) : null;
 
@@ -77,54 +78,14 @@ switch (args[0])
         var raw = new RawContactRead(database, fixture.ContactIds);
         // A long warm-up by default: a freshly started app spends most of its first minute JIT-compiling (tiered
         // compilation recompiles hot methods with profile data), which would be counted as the requests' cost.
-        var warmUp = TimeSpan.FromSeconds(options.Int("warmup", 45));
         await Load.RunAsync(concurrency, TimeSpan.FromSeconds(5), raw.ReadAsync);
-        await Load.RunAsync(concurrency, warmUp, scenarios.ReadContactAsync);
-        // CPU time per request rather than wall-clock rate: on a shared machine the rate measures the neighbours, the
-        // CPU each request costs does not (the raw read's cost is this client's Npgsql work; PostgreSQL's own is alike).
-        var clientCpu = CpuTime.OfThisProcess();
-        var rawReport = await Load.RunAsync(concurrency, seconds, raw.ReadAsync);
-        var rawCpu = CpuTime.OfThisProcess() - clientCpu;
-        var appCpu = pid is { } appPid ? CpuTime.OfProcess(appPid) : null;
-        var appAllocated = await AllocatedBytesAsync(http);
-        clientCpu = CpuTime.OfThisProcess();
-        var appReport = await Load.RunAsync(concurrency, seconds, scenarios.ReadContactAsync, pid);
-        var httpCpu = CpuTime.OfThisProcess() - clientCpu;
-        appCpu = pid is { } samePid && appCpu is { } before ? CpuTime.OfProcess(samePid) - before : null;
-        var allocatedAfter = await AllocatedBytesAsync(http);
-        // Less what one scrape of /metrics allocates itself (the difference of two scrapes in a row).
-        appAllocated = allocatedAfter - appAllocated - (await AllocatedBytesAsync(http) - allocatedAfter);
-        Console.WriteLine(rawReport.ToTable());
-        Console.WriteLine(appReport.ToTable());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"app ÷ raw = {appReport.Total.PerSecond:F0} ÷ {rawReport.Total.PerSecond:F0} = {appReport.Total.PerSecond / rawReport.Total.PerSecond:F2} (target ≥ 0.5)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU per request: raw read (client, Npgsql) {Micros(rawCpu, rawReport.Total.Count)} µs; app {(appCpu is { } cpu ? Micros(cpu, appReport.Total.Count) : "?")} µs, its HTTP client {Micros(httpCpu, appReport.Total.Count)} µs"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"app allocations per request: {(appAllocated is { } bytes && appReport.Total.Count > 0 ? (bytes / 1024.0 / appReport.Total.Count).ToString("F1", CultureInfo.InvariantCulture) : "?")} KB (dotnet.gc.heap.total_allocated from /metrics, less one scrape's own)"));
-        failed = appReport.Total.Errors + rawReport.Total.Errors > 0;
-
-        // The same app side again, driven by wrk, whose own CPU per request is a fraction of HttpClient's.
-        if (Wrk.Find() is not { } wrk)
-        {
-            Console.WriteLine("wrk: not installed (apt-get install wrk); the app side above is driven by HttpClient only");
-            break;
-        }
-        var wrkAppCpu = pid is { } wrkPid ? CpuTime.OfProcess(wrkPid) : null;
-        var driven = await Wrk.ReadContactsAsync(wrk, baseUri, options.Get("key"), fixture.ContactIds, concurrency, seconds);
-        wrkAppCpu = pid is { } wrkPidAfter && wrkAppCpu is { } wrkBefore ? CpuTime.OfProcess(wrkPidAfter) - wrkBefore : null;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"driven by wrk: {driven.PerSecond:F0} req/s ({driven.Latency}), {driven.Non2xx} non-2xx; app ÷ raw = {driven.PerSecond / rawReport.Total.PerSecond:F2}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU per request driven by wrk: app {(wrkAppCpu is { } wcpu ? Micros(wcpu, (int)driven.Requests) : "?")} µs, wrk {Micros(driven.ToolCpu, (int)driven.Requests)} µs"));
-        failed |= driven.Non2xx > 0;
+        await Load.RunAsync(concurrency, TimeSpan.FromSeconds(options.Int("warmup", 45)), scenarios.ReadContactAsync);
+        failed = !await Ratio.RunAsync(scenarios, raw, () => AllocatedBytesAsync(http), baseUri, options.Get("key"), fixture.ContactIds,
+            concurrency, seconds, options.Int("rounds", 5), pid, Console.Out);
         break;
     }
 }
 return failed ? 1 : 0;
-
-static string Micros(TimeSpan cpu, int requests) =>
-    requests == 0 ? "?" : (cpu.TotalMicroseconds / requests).ToString("F0", CultureInfo.InvariantCulture);
 
 // The app's total allocated bytes: the runtime's dotnet.gc.heap.total_allocated counter as /metrics exports it (null if absent).
 static async Task<double?> AllocatedBytesAsync(HttpClient http)

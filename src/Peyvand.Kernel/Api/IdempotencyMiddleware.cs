@@ -54,7 +54,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-            if (db.Database.IsNpgsql())
+            if (db.IsPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync(BoundAbandonedTransactions, http.RequestAborted);
             }

@@ -30,7 +30,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
             return;
         _definitions = await CustomFieldQuery.DefinitionsAsync(db, entityType, cancellationToken);
         _fromCache = false;
-        _postgres = db.Database.IsNpgsql();
+        _postgres = db.IsPostgres;
     }
 
     /// <summary>The definitions for reads (views, lists, exports), from the node's short-lived cache.</summary>
@@ -40,7 +40,7 @@ public sealed class CustomFieldHost<TEntity>(string entityType, Expression<Func<
             return;
         _definitions = await cache.GetAsync(db, entityType, cancellationToken);
         _fromCache = true;
-        _postgres = db.Database.IsNpgsql();
+        _postgres = db.IsPostgres;
     }
 
     public Dictionary<string, JsonElement> View(string? storedJson) => CustomFieldValues.ToView(Definitions, storedJson);

@@ -97,7 +97,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            // Only SQLite's contexts carry the connection interceptor: with any interceptor of the kind, EF builds event data on
+            // every connection open.
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqlitePragmas.Instance);
         }
     }
 }
@@ -120,7 +122,7 @@ public static class DatabaseServiceCollectionExtensions
             var options = new DbContextOptionsBuilder<PeyvandDbContext>().UseApplicationServiceProvider(sp);
             settings.Configure(options);
             UseModelContributors(options, sp.GetRequiredService<ModelContributors>());
-            options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>(), SqlitePragmas.Instance);
+            options.AddInterceptors(sp.GetRequiredService<TrackingInterceptor>());
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()); // modules' own
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // any other kind
             return new PooledDbContextFactory<PeyvandDbContext>(options.Options);

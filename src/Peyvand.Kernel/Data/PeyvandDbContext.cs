@@ -29,10 +29,17 @@ public sealed class PeyvandDbContext(DbContextOptions<PeyvandDbContext> options)
     public const string VisibilityFilter = "Visibility";
 
     private CurrentUser? _currentUser;
+    private bool? _isPostgres;
 
     /// <summary>Who this lease acts for; read by the query filters at query time and by the save interceptor.</summary>
     public CurrentUser CurrentUser => _currentUser
         ?? throw new InvalidOperationException("This context has no current user: take it from a DI scope (or ReadOnlyDbContextFactory), never from the pool directly.");
+
+    /// <summary>
+    /// Whether this context talks to PostgreSQL. Remembered (a pooled context keeps its provider): EF's <c>IsNpgsql()</c>
+    /// reads the provider's assembly name by reflection on every call.
+    /// </summary>
+    public bool IsPostgres => _isPostgres ??= Database.IsNpgsql();
 
     /// <summary>Hands the context to <paramref name="user"/>'s scope; called once per lease, before any query.</summary>
     internal PeyvandDbContext LeaseFor(CurrentUser user)

@@ -31,7 +31,7 @@ public sealed class ReadOnlyDbContextFactory(DatabaseSettings settings, CurrentU
         }
         DatabaseServiceCollectionExtensions.UseModelContributors(options, contributors);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(RefuseSaves.Instance, SqlitePragmas.Instance);
+            .AddInterceptors(RefuseSaves.Instance);
         return new PeyvandDbContext(options.Options).LeaseFor(currentUser);
     }
 

@@ -74,7 +74,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, DomainEventTyp
 
     private static async Task<OutboxMessage?> ClaimAsync(PeyvandDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             return await db.OutboxMessages
                 .FromSql($"SELECT * FROM outbox_messages WHERE id = {id} AND processed_at IS NULL FOR UPDATE SKIP LOCKED")

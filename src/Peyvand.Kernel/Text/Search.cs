@@ -70,13 +70,13 @@ public static class Search
             Expression condition = Like(text, $"%{Escaped(word)}%");
             if (typos && AllowsTypos(word))
             {
-                condition = db.Database.IsNpgsql()
+                condition = db.IsPostgres
                     ? Expression.OrElse(condition, Expression.Call(
                         typeof(NpgsqlTrigramsDbFunctionsExtensions).GetMethod(nameof(NpgsqlTrigramsDbFunctionsExtensions.TrigramsAreWordSimilar))!,
                         Expression.Constant(EF.Functions), Value(word), text))
                     : Expression.OrElse(condition, Expression.GreaterThanOrEqual(Similarity(word, text), Expression.Constant(FuzzyThreshold)));
             }
-            if (db.Database.IsSqlite() && Trigrams.CandidateQuery(word) is { } fts)
+            if (!db.IsPostgres && Trigrams.CandidateQuery(word) is { } fts)
             {
                 // Candidates first, from the FTS5 trigram index; the condition then runs on those rows only.
                 var candidates = db.Set<SearchIndexEntry>().Where(e => e.Match == fts).Select(e => e.Id);

@@ -51,7 +51,10 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
 {
     public override string Name => CustomersModule.Companies;
 
-    public CustomFieldHost<Company> CustomFields { get; } = new(CustomersModule.Companies, c => c.CustomFields);
+    // Built once: an expression tree is made by reflection, and a definition is made for every request.
+    private static readonly Expression<Func<Company, string>> CustomFieldsColumn = c => c.CustomFields;
+
+    public CustomFieldHost<Company> CustomFields { get; } = new(CustomersModule.Companies, CustomFieldsColumn);
 
     public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) =>
         CustomFields.LoadForReadingAsync(db, definitionCache, cancellationToken);

@@ -59,7 +59,10 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
 {
     public override string Name => CustomersModule.Contacts;
 
-    public CustomFieldHost<Contact> CustomFields { get; } = new(CustomersModule.Contacts, c => c.CustomFields);
+    // Built once: an expression tree is made by reflection, and a definition is made for every request.
+    private static readonly Expression<Func<Contact, string>> CustomFieldsColumn = c => c.CustomFields;
+
+    public CustomFieldHost<Contact> CustomFields { get; } = new(CustomersModule.Contacts, CustomFieldsColumn);
 
     public override Task PrepareAsync(PeyvandDbContext db, CancellationToken cancellationToken) =>
         CustomFields.LoadForReadingAsync(db, definitionCache, cancellationToken);
