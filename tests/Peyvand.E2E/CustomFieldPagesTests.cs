@@ -20,8 +20,7 @@ public sealed class CustomFieldPagesTests(E2EApp app)
         await page.ClickAsync(".pv-cf-new");
         await page.FillAsync(".pv-cf-label-fa input", label);
         await page.FillAsync(".pv-cf-key input", key);
-        await page.ClickAsync(".pv-cf-type .mud-input-control-input-container");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "انتخاب تکی" }).ClickAsync();
+        await page.ChooseAsync(".pv-cf-type", "انتخاب تکی");
         await page.ClickAsync(".pv-cf-add-option");
         await page.ClickAsync(".pv-cf-add-option");
         await page.FillAsync(".pv-cf-option-fa input >> nth=0", "طلایی");
@@ -36,8 +35,7 @@ public sealed class CustomFieldPagesTests(E2EApp app)
         await page.GotoAsync("/contacts/new");
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-last-name input", "صالحی");
-        await page.ClickAsync($".pv-cf-{key} .mud-input-control-input-container");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "طلایی" }).ClickAsync();
+        await page.ChooseAsync($".pv-cf-{key}", "طلایی");
         await E2EApp.ScreenshotAsync(page, "contact-custom-field-fa");
         await page.ClickAsync(".pv-save");
         await page.WaitForURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));

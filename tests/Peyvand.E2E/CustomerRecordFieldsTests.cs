@@ -19,13 +19,13 @@ public sealed class CustomerRecordFieldsTests(E2EApp app)
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-last-name input", lastName);
         await page.ClickAsync(".pv-add-address");
-        await ChooseAsync(page, ".pv-address-row[data-row='0'] .pv-address-province", "اصفهان");
+        await page.ChooseAsync(".pv-address-row[data-row='0'] .pv-address-province", "اصفهان");
         await page.FillAsync(".pv-address-row[data-row='0'] .pv-address-city input", "کاشان");
         await page.FillAsync(".pv-address-row[data-row='0'] .pv-address-line1 input", "خیابان امیرکبیر، پلاک ۱۲");
 
         // A bad postal code is refused next to its input; Persian digits are accepted.
         await page.FillAsync(".pv-address-row[data-row='0'] .pv-address-postal-code input", "۱۲۳۴۵۶۷۸۹۰");
-        await ChooseAsync(page, ".pv-consent-email", "داده شده");
+        await page.ChooseAsync(".pv-consent-email", "داده شده");
         await page.FillAsync(".pv-consent-email-source input", "فرم وب");
         await page.ClickAsync(".pv-save");
         await page.Locator(".pv-address-postal-code .mud-input-helper-text", new() { HasText = "کد پستی معتبر نیست" }).WaitForAsync();
@@ -57,9 +57,4 @@ public sealed class CustomerRecordFieldsTests(E2EApp app)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The form scrolls sideways at 360 px.");
     }
 
-    private static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.Locator(select).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(option)}\s*$") }).ClickAsync();
-    }
 }

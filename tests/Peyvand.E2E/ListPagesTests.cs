@@ -94,10 +94,8 @@ public sealed class ListPagesTests(E2EApp app)
         {
             await Assertions.Expect(page.Locator(".pv-cf-filter-toggle")).ToBeHiddenAsync();
         }
-        await page.Locator(".pv-cf-filter-field .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key }).ClickAsync();
-        await page.Locator(".pv-cf-filter-value .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "طلایی" : "Golden" }).ClickAsync();
+        await page.ChooseAsync(".pv-cf-filter-field", (fa ? "سطح مشتری " : "Customer tier ") + key);
+        await page.ChooseAsync(".pv-cf-filter-value", fa ? "طلایی" : "Golden");
         await E2EApp.ScreenshotAsync(page, $"contacts-cf-filter-{culture}-{width}");
         await page.ClickAsync(".pv-cf-filter-add");
 
@@ -123,11 +121,9 @@ public sealed class ListPagesTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-cf-chip")).ToHaveCountAsync(0);
 
         // The sort menu offers the custom field both ways.
-        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، نزولی" : ", descending") }).ClickAsync();
+        await page.ChooseAsync(".pv-sort", (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، نزولی" : ", descending"));
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(fa ? "نقره" : "Silver");
-        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، صعودی" : ", ascending") }).ClickAsync();
+        await page.ChooseAsync(".pv-sort", (fa ? "سطح مشتری " : "Customer tier ") + key + (fa ? "، صعودی" : ", ascending"));
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(fa ? "طلا" : "Gold");
     }
 
@@ -211,17 +207,14 @@ public sealed class ListPagesTests(E2EApp app)
         await E2EApp.ScreenshotAsync(page, $"contacts-more-filters-folded-{culture}-{width}");
 
         await page.ClickAsync(".pv-more-filters-toggle");
-        await page.Locator(".pv-filter-hasEmail .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "بله" : "Yes" }).ClickAsync();
+        await page.ChooseAsync(".pv-filter-hasEmail", fa ? "بله" : "Yes");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۱)" : "(1)");
         await E2EApp.ScreenshotAsync(page, $"contacts-more-filters-{culture}-{width}");
 
-        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "مرحله (ترتیب قیف)" : "Stage (funnel order)" }).ClickAsync();
+        await page.ChooseAsync(".pv-sort", fa ? "مرحله (ترتیب قیف)" : "Stage (funnel order)");
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(subscriber);
-        await page.Locator(".pv-sort .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "پیشرفته‌ترین اول" : "furthest first" }).ClickAsync();
+        await page.ChooseAsync(".pv-sort", fa ? "مرحله (پیشرفته‌ترین اول)" : "Stage (furthest first)");
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await E2EApp.ScreenshotAsync(page, $"contacts-funnel-sorted-{culture}-{width}");
@@ -259,8 +252,7 @@ public sealed class ListPagesTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
 
         await page.ClickAsync(".pv-more-filters-toggle");
-        await page.Locator(".pv-filter-province .mud-select-input").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = fa ? "البرز" : "Alborz" }).ClickAsync();
+        await page.ChooseAsync(".pv-filter-province", fa ? "البرز" : "Alborz");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(karaji);
         await E2EApp.ScreenshotAsync(page, $"contacts-province-filter-{culture}-{width}");

@@ -35,8 +35,7 @@ public sealed class MoneyTests(E2EApp app)
         await page.GotoAsync("/admin/settings");
         await page.WaitForCircuitAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ClickAsync(".pv-rial-display .mud-input-control-input-container");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "تومان" }).ClickAsync();
+        await page.ChooseAsync(".pv-rial-display", "تومان (هر تومان ۱۰ ریال)");
         await E2EApp.ScreenshotAsync(page, "money-settings-fa");
         var refreshed = page.WaitForResponseAsync(r => r.Url.EndsWith("/account/refresh", StringComparison.Ordinal));
         await page.ClickAsync(".pv-save-settings");

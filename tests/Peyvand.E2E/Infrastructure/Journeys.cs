@@ -34,6 +34,30 @@ public static class Journeys
     /// <summary>Four random Persian letters: keeps names made by different tests (and reruns) apart.</summary>
     public static string PersianSuffix() => new(Enumerable.Range(0, 4).Select(_ => "ابپتثجحخدرزسشصطعفقکگلمنوهی"[Random.Shared.Next(26)]).ToArray());
 
+    /// <summary>
+    /// Picks <paramref name="option"/> (its whole text) in the MudSelect that <paramref name="select"/> names (the select or an
+    /// element around it) the way a person does: opens the list and clicks the item. A click that lands while the circuit
+    /// re-renders the form can leave the list closed; a person clicks again, and so does this (three tries).
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, string select, string option)
+    {
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(option)}\s*$") }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($"{select}.mud-input-control, {select} .mud-input-control").First.ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // not open (or not yet filled): try again
+            }
+        }
+        await item.ClickAsync();
+    }
+
     /// <summary>True when nothing makes the page scroll sideways (the phone-width checks).</summary>
     public static Task<bool> FitsWidthAsync(this IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }
