@@ -13,7 +13,7 @@
 # Needs PEYVAND_BENCH_POSTGRES, an Npgsql connection string to a server we may create databases on, e.g.
 #   source eng/postgres.sh && pg_start && export PEYVAND_BENCH_POSTGRES="$PEYVAND_TEST_POSTGRES"
 # Knobs: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_FILTER (the filtered list's extra filter, default the demo custom field
-# cf.region=north), BENCH_PORT, BENCH_WARMUP (seconds of app warm-up before measuring: ratio 45, soak 120).
+# cf.region=north), BENCH_PORT, BENCH_WARMUP (seconds of app warm-up before measuring: ratio 45, soak 120), BENCH_ROUNDS (ratio: rounds, 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -92,6 +92,7 @@ common=(--url "http://127.0.0.1:$port" --key "$key" --pid "$app_pid")
 [[ -n "${BENCH_CONCURRENCY:-}" ]] && common+=(--concurrency "$BENCH_CONCURRENCY")
 ratio_extra=()
 [[ -n "${BENCH_WARMUP:-}" ]] && ratio_extra+=(--warmup "$BENCH_WARMUP")
+[[ -n "${BENCH_ROUNDS:-}" ]] && ratio_extra+=(--rounds "$BENCH_ROUNDS")
 echo "# $size ($db): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r), .NET $(dotnet --version)"
 case "$scenario" in
     lists) "${client[@]}" lists "${common[@]}" --filter "${BENCH_FILTER:-cf.region=north}" ;;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -224,12 +225,17 @@ public sealed class ListPagesTests(E2EApp app)
     [Theory]
     [InlineData("fa-IR", 360, 740)]
     [InlineData("en-US", 1280, 800)]
-    public async Task Filter_contacts_by_province_and_city_from_more_filters(string culture, int width, int height)
+    public async Task Filter_contacts_by_country_province_and_city_from_more_filters(string culture, int width, int height)
     {
         var fa = culture == "fa-IR";
         var email = await app.CreateUserAsync(fa ? "شیرین" : "Shirin", culture[..2]);
         var family = (fa ? "نشانی" : "Address") + Guid.NewGuid().ToString("N")[..6];
-        var (karaji, tehrani) = fa ? ("کیان", "تینا") : ("Kian", "Tina");
+        var (karaji, tehrani, berliner) = fa ? ("کیان", "تینا", "یوناس") : ("Kian", "Tina", "Jonas");
+        // The list names countries as the server's culture does (RegionInfo in the user's language).
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var (germany, iran) = (new RegionInfo("DE").DisplayName, new RegionInfo("IR").DisplayName);
+        CultureInfo.CurrentUICulture = uiCulture;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PeyvandDbContext>();
@@ -241,6 +247,8 @@ public sealed class ListPagesTests(E2EApp app)
                 Addresses: [new(Province: "alborz", City: "كرج", Line1: "خیابان بهار")]), CancellationToken.None);
             await contacts.CreateAsync(new ContactWrite(tehrani, family, OwnerId: userId,
                 Addresses: [new(Province: "tehran", City: "تهران", Line1: "خیابان آزادی")]), CancellationToken.None);
+            await contacts.CreateAsync(new ContactWrite(berliner, family, OwnerId: userId,
+                Addresses: [new(Country: "DE", City: "Berlin", Line1: "Unter den Linden 1")]), CancellationToken.None);
         }
         var page = await app.NewPageAsync(width, height);
         await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
@@ -249,9 +257,14 @@ public sealed class ListPagesTests(E2EApp app)
         await page.GotoAsync("/contacts");
         await page.WaitForCircuitAsync();
         await page.FillAsync(".pv-contact-search input", family);
-        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(3);
 
         await page.ClickAsync(".pv-more-filters-toggle");
+        await page.ChooseAsync(".pv-filter-country", germany);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(berliner);
+        await page.ChooseAsync(".pv-filter-country", iran);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await page.ChooseAsync(".pv-filter-province", fa ? "البرز" : "Alborz");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(karaji);
@@ -259,7 +272,7 @@ public sealed class ListPagesTests(E2EApp app)
 
         // The city as typed with the Persian kaf finds the one stored with the Arabic one.
         await page.FillAsync(".pv-filter-city input", "کرج");
-        await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۲)" : "(2)");
+        await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۳)" : "(3)");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
         await page.FillAsync(".pv-filter-city input", "تهران");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(0);

@@ -27,6 +27,9 @@ public static class StatusProblems
         CultureInfo.CurrentUICulture = culture?.UICulture ?? DefaultCulture;
     }
 
+    /// <summary>The largest request body the API takes (1 MiB): JSON documents of one record or one bulk request.</summary>
+    public const long MaxApiBodyBytes = 1024 * 1024;
+
     public static ProblemDetails For(int status, string method) => status switch
     {
         StatusCodes.Status400BadRequest => new() { Status = status, Title = ApiText.BadRequestTitle },
@@ -37,8 +40,11 @@ public static class StatusProblems
         {
             Status = status, Title = ApiText.MethodNotAllowedTitle, Detail = ApiText.MethodNotAllowedDetail(method),
         },
-        // The host refuses API bodies over 1 MiB (ApiBodyLimit); nothing else in the app takes larger ones.
-        StatusCodes.Status413PayloadTooLarge => new() { Status = status, Title = ApiText.TooLargeTitle, Detail = ApiText.TooLargeDetail(1) },
+        // The host refuses API bodies over the limit (ApiBodyLimit); nothing else in the app takes larger ones.
+        StatusCodes.Status413PayloadTooLarge => new()
+        {
+            Status = status, Title = ApiText.TooLargeTitle, Detail = ApiText.TooLargeDetail(MaxApiBodyBytes / (1024 * 1024)),
+        },
         StatusCodes.Status415UnsupportedMediaType => new()
         {
             Status = status, Title = ApiText.UnsupportedMediaTypeTitle, Detail = ApiText.UnsupportedMediaTypeDetail,

@@ -45,7 +45,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
 
 public static class ApiBodyLimit
 {
-    public const long MaxApiBodyBytes = 1024 * 1024;
+    private const long MaxApiBodyBytes = Kernel.Api.StatusProblems.MaxApiBodyBytes;
 
     /// <summary>API bodies are small JSON documents; anything over 1 MiB is refused with 413 before it is read.</summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>

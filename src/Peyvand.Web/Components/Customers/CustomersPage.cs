@@ -189,6 +189,13 @@ public abstract partial class CustomersPage : ComponentBase
     protected static IReadOnlyList<(string Value, string Label)> ProvinceOptions =>
         [.. IranProvinces.All.Select(p => (p.Code, IsPersian ? p.NameFa : p.NameEn)).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
 
+    /// <summary>Country codes, Iran first and then by name in the user's language.</summary>
+    protected static IReadOnlyList<string> CountryCodes =>
+        [RecordFieldInput.Iran, .. RecordFieldInput.CountryCodes.Where(c => c != RecordFieldInput.Iran).OrderBy(CountryName, StringComparer.CurrentCulture)];
+
+    /// <summary>The countries as filter options (code → name in the user's language), Iran first.</summary>
+    protected static IReadOnlyList<(string Value, string Label)> CountryOptions => [.. CountryCodes.Select(c => (c, CountryName(c)))];
+
     protected static string ProvinceName(string? code) =>
         IranProvinces.All.FirstOrDefault(p => p.Code == code) is { } province ? (IsPersian ? province.NameFa : province.NameEn) : code ?? "";
 
