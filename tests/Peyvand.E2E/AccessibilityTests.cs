@@ -28,10 +28,7 @@ public sealed class AccessibilityTests(E2EApp app)
     public async Task NewerPages_HaveNoSeriousOrCriticalAxeViolations(string culture)
     {
         var page = await app.NewPageAsync();
-        await page.SignInAsync(app.AdminEmail, E2EApp.Password, $"/account/login?culture={culture}");
-        await page.ExpectHomeAsync();
-        // Signing in takes the profile's language, which other tests may have changed; choose it for this session.
-        await page.GotoAsync($"/?culture={culture}");
+        await page.SignInAsAdminAsync(app, culture);
         await page.WaitForCircuitAsync();
 
         // A contact with a task, for its 360° page and My day.

@@ -147,10 +147,7 @@ public sealed class AdminTests(E2EApp app)
     private async Task<IPage> SignInAsAdminAsync(string culture, int width = 1280, int height = 800)
     {
         var page = await app.NewPageAsync(width, height);
-        await page.SignInAsync(app.AdminEmail, E2EApp.Password, $"/account/login?culture={culture}");
-        await page.ExpectHomeAsync();
-        await page.GotoAsync($"/?culture={culture}");
-        await page.ExpectHomeAsync();
+        await page.SignInAsAdminAsync(app, culture);
         return page;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Peyvand.E2E.Infrastructure;
+using Peyvand.Identity.Domain;
 
 namespace Peyvand.E2E;
 
@@ -9,8 +10,10 @@ public sealed class CustomFieldPagesTests(E2EApp app)
     [Fact]
     public async Task Admin_DefinesASelectFieldInPersian_FillsItOnAContact_AndSeesItOnTheContactsPage()
     {
+        // An administrator of its own: signing in takes the profile's language, which other tests change on the shared admin.
+        var email = await app.CreateUserAsync("مدیر فیلدها", "fa", roleKey: BuiltInRoles.Administrator);
         var page = await app.NewPageAsync(1280, 900);
-        await page.SignInAsync(app.AdminEmail, E2EApp.Password, "/account/login?culture=fa-IR");
+        await page.SignInAsync(email, E2EApp.Password, "/account/login?culture=fa-IR");
         await page.ExpectHomeAsync();
         var key = "level_" + Guid.NewGuid().ToString("N")[..6];
         var label = "سطح همکاری " + key[^3..];

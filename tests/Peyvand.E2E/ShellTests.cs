@@ -91,8 +91,7 @@ public sealed class ShellTests(E2EApp app)
     public async Task Logo_UploadedOnTheSettingsPage_ShowsInTheAppBar_AndSvgIsRefused()
     {
         var page = await app.NewPageAsync();
-        await page.SignInAsync(app.AdminEmail, E2EApp.Password, "/account/login?culture=en-US");
-        await page.ExpectHomeAsync();
+        await page.SignInAsAdminAsync(app, "en-US");
         await page.GotoAsync("/admin/settings");
         await page.WaitForCircuitAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -168,10 +167,7 @@ public sealed class ShellTests(E2EApp app)
     public async Task UnknownAddress_ShowsTheLocalisedNotFoundPage_InTheShell(string culture, string title, string dir)
     {
         var page = await app.NewPageAsync();
-        await page.SignInAsync(app.AdminEmail, E2EApp.Password, $"/account/login?culture={culture}");
-        await page.ExpectHomeAsync();
-        // Signing in takes the profile's language, which other tests may have changed; choose it for this session.
-        await page.GotoAsync($"/?culture={culture}");
+        await page.SignInAsAdminAsync(app, culture);
         var response = await page.GotoAsync("/no-such-page");
         Assert.Equal(404, response!.Status);
         Assert.Equal(title, (await page.InnerTextAsync("h1")).Trim());

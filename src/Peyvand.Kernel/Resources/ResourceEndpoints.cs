@@ -111,16 +111,16 @@ public static class ResourceEndpoints
     public static IReadOnlyList<KeyValuePair<string, string?>> QueryParameters(HttpRequest request) =>
         [.. request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))];
 
-    public static Ok<TView> Ok<TView>(HttpResponse response, Versioned<TView> result)
+    public static JsonOk<TView> Ok<TView>(HttpResponse response, Versioned<TView> result)
     {
         ETags.Set(response, result.Version);
-        return TypedResults.Ok(result.View);
+        return JsonResults.Ok(result.View);
     }
 
-    public static Created<TView> Created<TView>(HttpContext http, string name, Versioned<TView> result)
+    public static JsonCreated<TView> Created<TView>(HttpContext http, string name, Versioned<TView> result)
     {
         ETags.Set(http.Response, result.Version);
-        return TypedResults.Created($"/api/v1/{name}/{result.Id}", result.View);
+        return JsonResults.Created($"/api/v1/{name}/{result.Id}", result.View);
     }
 
     // Resource names are regular English plurals: companies → Company, api-keys → ApiKey.

@@ -13,6 +13,18 @@ public static class Journeys
         await page.ClickAsync("button[type=submit]");
     }
 
+    /// <summary>
+    /// Signs in as the shared administrator and keeps <paramref name="culture"/> for this browser session: signing in takes
+    /// the profile's language, which other tests change (choosing a language while signed in saves it to the profile).
+    /// </summary>
+    public static async Task SignInAsAdminAsync(this IPage page, E2EApp app, string culture)
+    {
+        await page.SignInAsync(app.AdminEmail, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+        await page.GotoAsync($"/?culture={culture}");
+        await page.ExpectHomeAsync();
+    }
+
     /// <summary>The shell is server-interactive: until its circuit is up, clicks do nothing.</summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
         await page.WaitForSelectorAsync("[data-circuit=on]");

@@ -54,6 +54,38 @@ public abstract class ReadPathTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(1, commands);
     }
 
+    // Without a length Kestrel sends the JSON chunked: the body, then the closing chunk in a second write on the socket.
+    // (Headers only: once HttpClient has buffered a body it reports the buffer's length whatever the server sent.)
+    [Fact]
+    public async Task A_record_is_sent_with_its_length_whether_read_created_or_changed()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        using var created = await SendAsync(tenant, HttpMethod.Post, "/api/v1/contacts", """{"lastName":"اندازه","firstName":"سارا"}""", "application/json");
+        await created.ShouldHaveAsync(HttpStatusCode.Created);
+        var id = created.Headers.Location!.OriginalString.Split('/')[^1];
+        using var read = await SendAsync(tenant, HttpMethod.Get, $"/api/v1/contacts/{id}");
+        using var changed = await SendAsync(tenant, HttpMethod.Patch, $"/api/v1/contacts/{id}", """{"jobTitle":"مدیر"}""", "application/merge-patch+json");
+        await changed.ShouldHaveAsync(HttpStatusCode.OK);
+
+        foreach (var response in new[] { created, read, changed })
+        {
+            var announced = response.Content.Headers.ContentLength;
+            var body = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(body.Length, announced);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.ETag());
+        }
+        Assert.Equal("مدیر", (await changed.JsonAsync()).GetProperty("jobTitle").GetString());
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(TestTenant tenant, HttpMethod method, string url, string? json = null, string? mediaType = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, mediaType!);
+        return tenant.Admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
+
     [Fact]
     public async Task A_custom_field_defined_after_a_read_is_in_the_very_next_read()
     {

@@ -107,7 +107,7 @@ public static class IdentityApi
             })
             .ExcludeFromDescription();
 
-    private static async Task<Ok<TenantView>> PutLogoAsync(IFormFile file, TenantSettings settings, HttpResponse response, CancellationToken ct)
+    private static async Task<JsonOk<TenantView>> PutLogoAsync(IFormFile file, TenantSettings settings, HttpResponse response, CancellationToken ct)
     {
         if (file.Length > Domain.TenantLogo.MaxBytes)
             throw new InvalidInputException("file", Features.IdentityText.LogoTooBig(Domain.TenantLogo.MaxBytes / 1024));
