@@ -32,15 +32,17 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     }
 
     // A search without a sort (or sorted by relevance) ranks a bounded window of matches; anything else is keyset-paged.
-    private Task<Page<TEntity>> PageAsync(
+    // Filters on keys or tags that match few rows start from those rows (KeyArrayQuery.NarrowAsync).
+    private async Task<Page<TEntity>> PageAsync(
         IQueryable<TEntity> rows, ListQuery list, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
         IReadOnlyList<KeyValuePair<string, string?>>? parameters, CancellationToken cancellationToken)
     {
-        var matches = Matching(rows, list.Q, filter, parameters);
+        var filtered = await KeyArrayQuery.NarrowAsync(db, Matching(rows, null, filter, parameters), cancellationToken);
+        var matches = Matching(filtered, list.Q, null);
         if (string.IsNullOrWhiteSpace(list.Q) || list.Sort is not (null or RelevanceSort) || definition.Relevance(list.Q.Trim()) is not { } relevance)
-            return Keyset.PageAsync(matches, list, Sorts(list), cancellationToken);
-        var withoutTypos = definition.SearchWithoutTypos(Matching(rows, null, filter, parameters), list.Q.Trim());
-        return Keyset.RelevancePageAsync(matches, withoutTypos, relevance, list, cancellationToken);
+            return await Keyset.PageAsync(matches, list, Sorts(list), cancellationToken);
+        var withoutTypos = definition.SearchWithoutTypos(filtered, list.Q.Trim());
+        return await Keyset.RelevancePageAsync(matches, withoutTypos, relevance, list, cancellationToken);
     }
 
     /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
