@@ -457,4 +457,53 @@ public sealed class ListsApiTestsPostgres(PostgresApp app) : ListsApiTests(app)
         Assert.All(page.GetProperty("items").EnumerateArray(),
             c => Assert.Equal("north", c.GetProperty("customFields").GetProperty("region").GetString()));
     }
+
+    [Fact]
+    public async Task Stage_source_and_industry_filters_without_matches_do_not_read_the_whole_organisation()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(_app.ConnectionString);
+        await connection.OpenAsync();
+        // Twenty thousand leads from the website and five thousand retail companies; no evangelist, partner referral or bank.
+        await using (var seed = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO contacts (id, first_name, last_name, emails, phones, lifecycle_stage, source, tags, search_text, tenant_id, created_at, updated_at, version)
+            SELECT gen_random_uuid(), 'Ali', 'Ahmadi' || i, '[]', '[]', 'Lead', 'website', '{}', 'ali ahmadi' || i, @tenant, now(), now(), 1
+            FROM generate_series(1, 20000) AS i;
+            INSERT INTO companies (id, name, industry, phones, tags, search_text, tenant_id, created_at, updated_at, version)
+            SELECT gen_random_uuid(), 'Shop ' || i, 'retail', '[]', '{}', 'shop ' || i, @tenant, now(), now(), 1
+            FROM generate_series(1, 5000) AS i;
+            """, connection))
+        {
+            seed.Parameters.AddWithValue("tenant", tenant.Id);
+            await seed.ExecuteNonQueryAsync();
+        }
+        await using (var analyze = new Npgsql.NpgsqlCommand("ANALYZE contacts; ANALYZE companies", connection))
+            await analyze.ExecuteNonQueryAsync();
+
+        foreach (var (table, condition, sort, index) in new[]
+        {
+            ("contacts", "lifecycle_stage = 'Evangelist'", "last_name", "ix_contacts_tenant_id_lifecycle_stage_last_name_id"),
+            ("contacts", "source = 'partner'", "last_name", "ix_contacts_tenant_id_source"),
+            ("companies", "industry = 'banking'", "name", "ix_companies_tenant_id_industry"),
+        })
+        {
+            await using var explain = new Npgsql.NpgsqlCommand(
+                $"EXPLAIN SELECT id FROM {table} WHERE tenant_id = @tenant AND deleted_at IS NULL AND {condition} ORDER BY {sort}, id LIMIT 51",
+                connection);
+            explain.Parameters.AddWithValue("tenant", tenant.Id);
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                    plan.Add(reader.GetString(0));
+            }
+            Assert.True(plan.Any(line => line.Contains(index, StringComparison.Ordinal)), string.Join("\n", plan));
+        }
+
+        Assert.Empty((await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?source=partner")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/companies?industry=banking")).GetProperty("items").EnumerateArray());
+        Assert.Equal(50, (await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts?source=website&lifecycleStage=lead"))
+            .GetProperty("items").GetArrayLength());
+    }
 }

@@ -513,6 +513,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "CategoryId")
                         .HasDatabaseName("ix_companies_tenant_id_category_id");
 
+                    b.HasIndex("TenantId", "Industry")
+                        .HasDatabaseName("ix_companies_tenant_id_industry");
+
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_companies_tenant_id_national_id");
 
@@ -521,6 +524,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
+
+                    b.HasIndex("TenantId", "Size")
+                        .HasDatabaseName("ix_companies_tenant_id_size");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_created_at_id");
@@ -726,6 +732,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "PrimaryPhone")
                         .HasDatabaseName("ix_contacts_tenant_id_primary_phone");
 
+                    b.HasIndex("TenantId", "Source")
+                        .HasDatabaseName("ix_contacts_tenant_id_source");
+
                     b.HasIndex("TenantId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_created_at_id");
 
@@ -734,6 +743,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_updated_at_id");
+
+                    b.HasIndex("TenantId", "LifecycleStage", "LastName", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_lifecycle_stage_last_name_id");
 
                     b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id");

@@ -388,11 +388,15 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CategoryId");
 
+                    b.HasIndex("TenantId", "Industry");
+
                     b.HasIndex("TenantId", "NationalId");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentCompanyId");
+
+                    b.HasIndex("TenantId", "Size");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -542,11 +546,15 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "PrimaryPhone");
 
+                    b.HasIndex("TenantId", "Source");
+
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "LastName", "Id");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
+
+                    b.HasIndex("TenantId", "LifecycleStage", "LastName", "Id");
 
                     b.HasIndex("TenantId", "OwnerId", "LastName", "Id");
 

@@ -35,6 +35,10 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastName, c.Id }); // "my contacts" and owner filters, in list order
             b.HasIndex(c => new { c.TenantId, c.CompanyId });
+            // Stage and source filters: without an index a value no one in the organisation has (a stage not used yet,
+            // a mistyped source) read every contact (1.7 s at 1 M). The stage one is in list order: "all customers".
+            b.HasIndex(c => new { c.TenantId, c.LifecycleStage, c.LastName, c.Id });
+            b.HasIndex(c => new { c.TenantId, c.Source });
             // "Newest" and "recently updated" lists and created/updated ranges, in list order.
             b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
             b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
@@ -82,6 +86,8 @@ internal sealed class CustomersModel : IModelContributor
             b.HasIndex(c => new { c.TenantId, c.NationalId });
             b.HasIndex(c => new { c.TenantId, c.OwnerId });
             b.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
+            b.HasIndex(c => new { c.TenantId, c.Industry }); // industry and size filters, as stage and source on contacts
+            b.HasIndex(c => new { c.TenantId, c.Size });
             b.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
             b.HasIndex(c => new { c.TenantId, c.UpdatedAt, c.Id });
             b.Property(c => c.Addresses).HasJsonConversion();
