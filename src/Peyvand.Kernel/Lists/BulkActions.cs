@@ -85,8 +85,8 @@ public sealed class BulkActions<TEntity, TWrite, TView>(PeyvandDbContext db, Res
         var ids = request.Ids?.Distinct().ToList();
         if (ids is not null)
             query = query.Where(e => ids.Contains(e.Id));
-        else
-            query = service.Matching(query, request.Q, q => filter(q, request.Filter!), request.CustomFieldParameters());
+        else // a rare tag or address key starts from its few matches, as in the list (KeyArrayQuery.NarrowAsync)
+            query = await KeyArrayQuery.NarrowAsync(db, service.Matching(query, request.Q, q => filter(q, request.Filter!), request.CustomFieldParameters()), cancellationToken);
         var records = await query.OrderBy(e => e.Id).Take(BulkActions.MaxRecords + 1).ToListAsync(cancellationToken);
         if (records.Count > BulkActions.MaxRecords)
             throw new InvalidInputException("filter", ApiText.TooManyRecords(BulkActions.MaxRecords));
