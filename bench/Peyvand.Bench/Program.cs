@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Npgsql;
 using Peyvand.Bench;
+using Peyvand.Kernel.Data;
 
 // A bounded load client for a running Peyvand on this machine (loopback only). bench/run.sh starts the app and calls it:
 //   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search
@@ -9,8 +10,16 @@ using Peyvand.Bench;
 //   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--warmup 120]  mixed, minute by minute
 //   Peyvand.Bench limits --url U --key K --pid APP_PID                                          bulk ×1000 and 10,000-row exports
 //   Peyvand.Bench ratio  --url U --key K --postgres CS [--seconds 8] [--rounds 5] [--concurrency 8] [--warmup 45]  GET /contacts/{id}
-//                        vs raw Npgsql, in rounds of three phases of --seconds each: raw, the app through HttpClient, the app
-//                        through wrk (when it is installed)
+//                        vs raw Npgsql, in rounds of phases of --seconds each: raw (the app's statement), the app through HttpClient, the app
+//                        and the floor (bare ASP.NET Core + the raw read, on the next port) through wrk (when it is installed),
+//                        the lean raw read
+if (args is ["floor", ..])
+{
+    // Started by the ratio scenario in a process of its own (Floor.StartAsync).
+    var floorOptions = new Options(args[1..]);
+    await Floor.ServeAsync(floorOptions.Get("postgres"), Guid.Parse(floorOptions.Get("tenant")), new Uri(floorOptions.Get("url")));
+    return 0;
+}
 if (args.Length == 0 || args[0] is not ("lists" or "mixed" or "soak" or "limits" or "ratio"))
 {
     Console.Error.WriteLine("usage: Peyvand.Bench lists|mixed|soak|limits|ratio --url URL --key KEY [--seconds N] [--concurrency N] [--pid PID] [--postgres CS] [--filter QUERY] [--warmup SECONDS] [--rounds N]");
@@ -74,14 +83,32 @@ switch (args[0])
 
     case "ratio":
     {
-        await using var database = NpgsqlDataSource.Create(options.Get("postgres"));
-        var raw = new RawContactRead(database, fixture.ContactIds);
-        // A long warm-up by default: a freshly started app spends most of its first minute JIT-compiling (tiered
-        // compilation recompiles hot methods with profile data), which would be counted as the requests' cost.
-        await Load.RunAsync(concurrency, TimeSpan.FromSeconds(5), raw.ReadAsync);
-        await Load.RunAsync(concurrency, TimeSpan.FromSeconds(options.Int("warmup", 45)), scenarios.ReadContactAsync);
-        failed = !await Ratio.RunAsync(scenarios, raw, () => AllocatedBytesAsync(http), baseUri, options.Get("key"), fixture.ContactIds,
-            concurrency, seconds, options.Int("rounds", 5), pid, Console.Out);
+        // The raw read: the app's statement on the app's connection settings (prepared statements, no reset on close).
+        // The lean read: the bare row on Npgsql's defaults, the baseline until ADR 0014, kept for comparison with it.
+        await using var database = NpgsqlDataSource.Create(DatabaseSettings.Tuned(options.Get("postgres")));
+        await using var plainDatabase = NpgsqlDataSource.Create(options.Get("postgres"));
+        var tenantId = await RawContactRead.TenantOfAsync(database, fixture.ContactIds[0]);
+        var raw = RawContactRead.AsTheApp(database, tenantId);
+        var lean = RawContactRead.Lean(plainDatabase);
+        // The floor listens on the next port; it runs only when wrk drives it.
+        var floorUri = new UriBuilder(baseUri) { Port = baseUri.Port + 1 }.Uri;
+        using var floor = Wrk.Find() is null ? null : await Floor.StartAsync(options.Get("postgres"), tenantId, fixture.ContactIds[0], floorUri);
+        try
+        {
+            // A long warm-up by default: a freshly started app spends most of its first minute JIT-compiling (tiered
+            // compilation recompiles hot methods with profile data), which would be counted as the requests' cost.
+            await Load.RunAsync(concurrency, TimeSpan.FromSeconds(5), raw.Step(fixture.ContactIds));
+            await Load.RunAsync(concurrency, TimeSpan.FromSeconds(2), lean.Step(fixture.ContactIds));
+            if (floor is not null)
+                await Wrk.ReadContactsAsync(Wrk.Find()!, floorUri, options.Get("key"), fixture.ContactIds, concurrency, TimeSpan.FromSeconds(15));
+            await Load.RunAsync(concurrency, TimeSpan.FromSeconds(options.Int("warmup", 45)), scenarios.ReadContactAsync);
+            failed = !await Ratio.RunAsync(scenarios, new Ratio.Sides(raw, lean, floor is null ? null : floorUri, floor?.Id),
+                () => AllocatedBytesAsync(http), baseUri, options.Get("key"), fixture.ContactIds, concurrency, seconds, options.Int("rounds", 5), pid, Console.Out);
+        }
+        finally
+        {
+            floor?.Kill();
+        }
         break;
     }
 }
@@ -131,3 +158,6 @@ internal static class CpuTime
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 }
+
+// Kestrel (the floor) brings ASP.NET Core's generator that makes a top-level Program public; the tests see the web app's.
+internal sealed partial class Program;

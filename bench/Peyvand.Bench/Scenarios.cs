@@ -98,25 +98,3 @@ public sealed class Scenarios(HttpClient http, Fixture fixture, string? extraFil
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
-
-/// <summary>The same single-contact read as GET /api/v1/contacts/{id}, straight through Npgsql: the ceiling for the app.</summary>
-public sealed class RawContactRead(NpgsqlDataSource database, IReadOnlyList<Guid> ids)
-{
-    // Every column, one row by primary key within the tenant, not deleted: what the app's query asks for.
-    private const string Sql = "SELECT * FROM contacts WHERE id = $1 AND deleted_at IS NULL";
-
-    public async Task<(string, int)> ReadAsync(Random random, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids[random.Next(ids.Count)] });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var found = false;
-        while (await reader.ReadAsync(ct))
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            found = true;
-        }
-        return ("raw read", found ? 200 : 404);
-    }
-}
