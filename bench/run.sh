@@ -4,7 +4,7 @@
 #   bench/run.sh generate SIZE   # database bench_SIZE: an organisation filled by seed-demo (COPY)
 #   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list and a search
 #   bench/run.sh mixed SIZE      # the mixed CRM workload: req/s, percentiles, errors, app peak RSS
-#   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql
+#   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql, and the floor (port + 1)
 #   bench/run.sh limits SIZE     # the published batch sizes at their limit: bulk requests of 1,000, 10,000-row exports
 #   bench/run.sh soak SIZE       # 10 minutes of the mixed workload, minute by minute: 5xx, RSS growth, database connections
 #   bench/run.sh drop SIZE       # drops bench_SIZE
@@ -80,7 +80,8 @@ port="${BENCH_PORT:-5190}"
 key="$(dotnet "$out/app/Peyvand.Web.dll" create-api-key --email "admin@$db.bench.invalid" --name "bench $(date +%s)" | tail -n 1)"
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$out/app/Peyvand.Web.dll" >"$out/app-$db.log" 2>&1 &
 app_pid=$!
-trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true' EXIT
+# The ratio's floor (a process of the client's) goes too, should the client itself be killed.
+trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; pkill -f "Peyvand.Bench.dll floor .*127.0.0.1:$((port + 1))" || true' EXIT
 for _ in $(seq 1 600); do # start-up takes minutes on a saturated machine
     curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
     sleep 1
