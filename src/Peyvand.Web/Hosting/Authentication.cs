@@ -48,7 +48,7 @@ public static class ApiBodyLimit
     private const long MaxApiBodyBytes = Kernel.Api.StatusProblems.MaxApiBodyBytes;
 
     /// <summary>API bodies are small JSON documents; anything over 1 MiB is refused with 413 before it is read.</summary>
-    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         if (http.Request.Path.StartsWithSegments("/api"))
         {
@@ -57,6 +57,6 @@ public static class ApiBodyLimit
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxApiBodyBytes;
         }
-        await next(http);
+        return next(http);
     });
 }

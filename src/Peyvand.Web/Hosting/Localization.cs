@@ -52,16 +52,15 @@ public static class Localization
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, Path = "/" });
 
-    private static async Task RememberChosenCultureAsync(HttpContext http, RequestDelegate next)
+    private static Task RememberChosenCultureAsync(HttpContext http, RequestDelegate next)
     {
         var requested = http.Request.Query["culture"].ToString();
         var culture = Cultures.FirstOrDefault(c => string.Equals(c, requested, StringComparison.OrdinalIgnoreCase));
-        if (culture is null || http.Request.Path.StartsWithSegments("/api"))
-        {
-            await next(http);
-            return;
-        }
+        return culture is null || http.Request.Path.StartsWithSegments("/api") ? next(http) : RememberAsync(http, next, culture);
+    }
 
+    private static async Task RememberAsync(HttpContext http, RequestDelegate next, string culture)
+    {
         AppendCultureCookie(http.Response, culture);
         if (http.User.Identity?.IsAuthenticated == true)
             await SaveUserLanguageAsync(http, culture[..2]);

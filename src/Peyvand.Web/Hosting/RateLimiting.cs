@@ -50,7 +50,7 @@ public static class RateLimiting
     }
 
     /// <summary>Writes the RateLimit-* headers on every /api/v1 response, refusals included; goes before the rate limiter.</summary>
-    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         if (ApiRateLimits.Applies(http))
         {
@@ -61,7 +61,7 @@ public static class RateLimiting
                 return Task.CompletedTask;
             });
         }
-        await next(http);
+        return next(http);
     });
 }
 

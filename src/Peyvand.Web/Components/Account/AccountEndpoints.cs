@@ -38,7 +38,7 @@ internal static class AccountEndpoints
     }
 
     /// <summary>The bootstrap administrator with a generated password sees the first-run page before anything else.</summary>
-    public static IApplicationBuilder UseFirstRunRedirect(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseFirstRunRedirect(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var path = http.Request.Path;
         if (HttpMethods.IsGet(http.Request.Method) && http.User.HasClaim(c => c.Type == Identity.Auth.PeyvandClaims.FirstRun)
@@ -46,9 +46,9 @@ internal static class AccountEndpoints
             && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/_content") && !Path.HasExtension(path.Value))
         {
             http.Response.Redirect("/account/first-run");
-            return;
+            return Task.CompletedTask;
         }
-        await next(http);
+        return next(http);
     });
 
     private static void MapLogout(IEndpointRouteBuilder app) =>
