@@ -92,15 +92,16 @@ switch (args[0])
         var lean = RawContactRead.Lean(plainDatabase);
         // The floor listens on the next port; it runs only when wrk drives it.
         var floorUri = new UriBuilder(baseUri) { Port = baseUri.Port + 1 }.Uri;
-        using var floor = Wrk.Find() is null ? null : await Floor.StartAsync(options.Get("postgres"), tenantId, fixture.ContactIds[0], floorUri);
+        var wrk = Wrk.Find();
+        using var floor = wrk is null ? null : await Floor.StartAsync(options.Get("postgres"), tenantId, fixture.ContactIds[0], floorUri);
         try
         {
             // A long warm-up by default: a freshly started app spends most of its first minute JIT-compiling (tiered
             // compilation recompiles hot methods with profile data), which would be counted as the requests' cost.
             await Load.RunAsync(concurrency, TimeSpan.FromSeconds(5), raw.Step(fixture.ContactIds));
             await Load.RunAsync(concurrency, TimeSpan.FromSeconds(2), lean.Step(fixture.ContactIds));
-            if (floor is not null)
-                await Wrk.ReadContactsAsync(Wrk.Find()!, floorUri, options.Get("key"), fixture.ContactIds, concurrency, TimeSpan.FromSeconds(15));
+            if (wrk is not null)
+                await Wrk.ReadContactsAsync(wrk, floorUri, options.Get("key"), fixture.ContactIds, concurrency, TimeSpan.FromSeconds(15));
             await Load.RunAsync(concurrency, TimeSpan.FromSeconds(options.Int("warmup", 45)), scenarios.ReadContactAsync);
             failed = !await Ratio.RunAsync(scenarios, new Ratio.Sides(raw, lean, floor is null ? null : floorUri, floor?.Id),
                 () => AllocatedBytesAsync(http), baseUri, options.Get("key"), fixture.ContactIds, concurrency, seconds, options.Int("rounds", 5), pid, Console.Out);

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Peyvand.Bench;
 
 /// <summary>
-/// GET /api/v1/contacts/{id}'s read straight through Npgsql: the ceiling for the app (ADR 0014). <see cref="AsTheAppAsync"/>
+/// GET /api/v1/contacts/{id}'s read straight through Npgsql: the ceiling for the app (ADR 0014). <see cref="AsTheApp"/>
 /// sends the statement the app sends: the contact within its organisation, not deleted, visible to the caller (an
 /// administrator), with its company links. <see cref="Lean"/> is the bare row by primary key the ratio was first measured
 /// against (on Npgsql's defaults: no preparation, a reset on every return to the pool), still reported beside it.

@@ -165,46 +165,11 @@ public abstract class ReadPathTests(DatabaseProvider provider) : IAsyncLifetime
 
         private sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
         {
-            public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-            {
-                Record(command);
-                return result;
-            }
-
-            public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return ValueTask.FromResult(result);
-            }
-
-            public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-            {
-                Record(command);
-                return result;
-            }
-
-            public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return ValueTask.FromResult(result);
-            }
-
-            public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-            {
-                Record(command);
-                return result;
-            }
-
-            public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return ValueTask.FromResult(result);
-            }
-
-            private void Record(DbCommand command)
+            public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
             {
                 if (http.HttpContext?.Request.Headers.ContainsKey(CountHeader) == true)
-                    lock (counter._commands) counter._commands.Add(command.CommandText);
+                    lock (counter._commands) counter._commands.Add(result.CommandText);
+                return result;
             }
         }
     }
