@@ -18,6 +18,8 @@ public static class Floor
 {
     public static async Task ServeAsync(string postgres, Guid tenantId, Uri url)
     {
+        if (!url.IsLoopback)
+            throw new ArgumentException("the floor listens on a loopback address only", nameof(url));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url.ToString());
@@ -41,22 +43,29 @@ public static class Floor
             Environment = { ["DOTNET_gcServer"] = "1", ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("the floor did not start");
-        using var http = new HttpClient { BaseAddress = url };
-        for (var attempt = 0; attempt < 300; attempt++)
+        try
         {
-            try
+            using var http = new HttpClient { BaseAddress = url };
+            for (var attempt = 0; attempt < 300; attempt++)
             {
-                using var response = await http.GetAsync($"/api/v1/contacts/{someId}");
-                if (response.IsSuccessStatusCode)
-                    return process;
-                throw new InvalidOperationException($"the floor answered {(int)response.StatusCode}");
+                try
+                {
+                    using var response = await http.GetAsync($"/api/v1/contacts/{someId}");
+                    return response.IsSuccessStatusCode ? process
+                        : throw new InvalidOperationException($"the floor answered {(int)response.StatusCode}");
+                }
+                catch (HttpRequestException) when (!process.HasExited)
+                {
+                    await Task.Delay(100);
+                }
             }
-            catch (HttpRequestException) when (!process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            throw new InvalidOperationException("the floor did not answer within 30 s");
         }
-        process.Kill();
-        throw new InvalidOperationException("the floor did not answer within 30 s");
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
     }
 }

@@ -22,7 +22,7 @@ public static class Ratio
         int concurrency, TimeSpan phase, int rounds, int? appPid, TextWriter output)
     {
         var wrk = Wrk.Find();
-        var floor = wrk is null ? null : sides.FloorUri;
+        var floor = sides.FloorUri; // set only when wrk is there to drive it
         var results = new List<Round>();
         TimeSpan rawCpu = default, httpCpu = default, appCpuHttp = default, appCpuWrk = default, wrkCpu = default, floorCpu = default;
         long rawCount = 0, leanCount = 0, appCount = 0, wrkCount = 0, floorCount = 0, errors = 0;
@@ -51,10 +51,10 @@ public static class Ratio
                 wrkCount += driven.Requests;
                 errors += driven.Non2xx;
             }
-            if (wrk is not null && floor is not null)
+            if (floor is not null)
             {
                 var floorBefore = Cpu(sides.FloorPid);
-                floored = await Wrk.ReadContactsAsync(wrk, floor, key, ids, concurrency, phase);
+                floored = await Wrk.ReadContactsAsync(wrk!, floor, key, ids, concurrency, phase);
                 floorCpu += Cpu(sides.FloorPid) - floorBefore;
                 floorCount += floored.Requests;
                 errors += floored.Non2xx;
