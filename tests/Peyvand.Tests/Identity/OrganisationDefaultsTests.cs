@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Peyvand.Kernel.Localization;
 
 namespace Peyvand.Tests.Identity;
@@ -10,7 +8,7 @@ namespace Peyvand.Tests.Identity;
 /// A user who has not chosen a calendar or time zone reads dates in the organisation's defaults, whatever their language:
 /// the calendar is never derived from the language while the organisation has one.
 /// </summary>
-public abstract partial class OrganisationDefaultsTests(PeyvandAppFactory app)
+public abstract class OrganisationDefaultsTests(PeyvandAppFactory app)
 {
     [Fact]
     public async Task PersianUser_InAGregorianOrganisation_SeesGregorianDates()
@@ -67,29 +65,12 @@ public abstract partial class OrganisationDefaultsTests(PeyvandAppFactory app)
         await saved.ShouldHaveAsync(HttpStatusCode.OK);
     }
 
-    /// <summary>Signs in through the real form (so the cookie carries what sign-in puts there) and returns the home page's HTML.</summary>
     private async Task<string> SignInAndOpenHomeAsync(string email)
     {
-        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var form = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
-        Assert.NotEmpty(token);
-        using var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = PeyvandAppFactory.AdminPassword,
-            ["Input.ReturnUrl"] = "/",
-        }));
-        await signedIn.ShouldHaveAsync(HttpStatusCode.OK);
-        var home = await signedIn.Content.ReadAsStringAsync();
-        Assert.Contains("pv-today", home);
+        var (browser, home) = await app.SignInThroughFormAsync(email);
+        browser.Dispose();
         return home;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
 
 public sealed class OrganisationDefaultsTestsSqlite(SqliteApp app) : OrganisationDefaultsTests(app);
