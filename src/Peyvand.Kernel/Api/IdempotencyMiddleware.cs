@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Tenancy;
 
@@ -25,14 +26,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     /// </summary>
     private const string BoundAbandonedTransactions = "SET LOCAL idle_in_transaction_session_timeout = '60s'";
 
-    public async Task InvokeAsync(HttpContext http, PeyvandDbContext db, CurrentUser user, IProblemDetailsService problems)
+    // Every other API request passes straight through: no state machine, and no database context leased for it.
+    public Task InvokeAsync(HttpContext http, CurrentUser user)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key) || !user.IsAuthenticated)
-        {
-            await next(http);
-            return;
-        }
+        return !HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key) || !user.IsAuthenticated
+            ? next(http)
+            : RunOnceAsync(http, user, key, http.RequestServices.GetRequiredService<PeyvandDbContext>(),
+                http.RequestServices.GetRequiredService<IProblemDetailsService>());
+    }
+
+    private async Task RunOnceAsync(HttpContext http, CurrentUser user, string key, PeyvandDbContext db, IProblemDetailsService problems)
+    {
         if (key.Length > IdempotencyRecord.MaxKeyLength)
         {
             await ProblemAsync(http, problems, StatusCodes.Status400BadRequest, ApiText.IdempotencyKeyTooLong(Header, IdempotencyRecord.MaxKeyLength));

@@ -81,8 +81,10 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
     /// once (throwing <see cref="InvalidInputException"/> when it is bad) and returns the change of one record's write model;
     /// the changed write model then goes through <see cref="UpdateAsync"/> like any edit.
     /// </summary>
-    public virtual IReadOnlyDictionary<string, Func<string?, Func<TWrite, TWrite>>> BulkChanges { get; } =
-        new Dictionary<string, Func<string?, Func<TWrite, TWrite>>>();
+    public virtual IReadOnlyDictionary<string, Func<string?, Func<TWrite, TWrite>>> BulkChanges => NoBulkChanges;
+
+    // Definitions are made for every request; what they share is built once.
+    private static readonly Dictionary<string, Func<string?, Func<TWrite, TWrite>>> NoBulkChanges = [];
 
     /// <summary>The owner a new record gets; only owned resources have one.</summary>
     public virtual Guid? OwnerOf(TEntity entity) => (entity as IOwned)?.OwnerId;

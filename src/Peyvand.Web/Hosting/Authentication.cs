@@ -35,11 +35,28 @@ public static class Authentication
 /// <summary>Fills the scope's current user from the authenticated principal; an identity that no longer holds (disabled user) is dropped.</summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, CurrentUserLoader loader)
+    // The user's grants are usually cached, so loading completes at once and the request passes on without a state machine.
+    public Task InvokeAsync(HttpContext http, CurrentUserLoader loader)
     {
-        if (http.User.Identity?.IsAuthenticated == true && !await loader.LoadAsync(http.User, http.RequestAborted))
-            http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        if (http.User.Identity?.IsAuthenticated != true)
+            return next(http);
+        var loading = loader.LoadAsync(http.User, http.RequestAborted);
+        if (!loading.IsCompletedSuccessfully)
+            return LoadThenNextAsync(http, loading);
+        Admit(http, loading.Result);
+        return next(http);
+    }
+
+    private async Task LoadThenNextAsync(HttpContext http, ValueTask<bool> loading)
+    {
+        Admit(http, await loading);
         await next(http);
+    }
+
+    private static void Admit(HttpContext http, bool loaded)
+    {
+        if (!loaded)
+            http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
     }
 }
 

@@ -129,8 +129,9 @@ public static class PeyvandApp
         app.MapIdentityPublicEndpoints();
         app.MapCustomersPublicEndpoints();
 
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName });
+        // The default scheme already takes /api/v1 to API keys (Authentication.cs); naming the scheme here again would make
+        // authorisation authenticate every API request a second time.
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapIdentityEndpoints();
         api.MapCustomersEndpoints();
         api.MapNotifications();

@@ -189,6 +189,24 @@ public abstract class PermissionsTests(PeyvandAppFactory app)
     }
 
     [Fact]
+    public async Task The_sign_in_cookie_opens_pages_but_no_API_route()
+    {
+        // API routes take bearer keys only: a cookie a browser sends along on its own must not act (no CSRF on the API).
+        var tenant = await app.CreateTenantAsync();
+        var (browser, _) = await app.SignInThroughFormAsync(tenant.AdminEmail);
+        using (browser)
+        {
+            await (await browser.GetAsync("/contacts")).ShouldHaveAsync(HttpStatusCode.OK);
+            var before = await tenant.SnapshotAsync();
+
+            await (await browser.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+            await (await browser.PostAsJsonAsync("/api/v1/contacts", new { lastName = "Cookie" })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+            Assert.Equal(before, await tenant.SnapshotAsync());
+        }
+    }
+
+    [Fact]
     public async Task Me_shows_the_callers_effective_permissions()
     {
         var tenant = await app.CreateTenantAsync();

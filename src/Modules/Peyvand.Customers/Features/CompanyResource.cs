@@ -83,7 +83,9 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
         .. CustomerLists.ReferenceSorts<Company>(context, c => c.OwnerId, c => c.CategoryId),
     ];
 
-    public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges { get; } =
+    public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges => CompanyBulkChanges;
+
+    private static readonly Dictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> CompanyBulkChanges =
         CustomerLists.OwnerAndTagChanges<CompanyWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags });
 
     public static IQueryable<Company> Filter(IQueryable<Company> query, CompanyFilter filter)

@@ -106,7 +106,9 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
 
     public override CompiledRead<Contact> ReadById => ReadOne;
 
-    public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges { get; } =
+    public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges => ContactBulkChanges;
+
+    private static readonly Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> ContactBulkChanges =
         new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>(
             CustomerLists.OwnerAndTagChanges<ContactWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags }))
         {

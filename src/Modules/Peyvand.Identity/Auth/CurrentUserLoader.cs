@@ -36,7 +36,7 @@ public static class PeyvandClaims
 /// </summary>
 public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUser, AuthCache cache)
 {
-    public async Task<bool> LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    public async ValueTask<bool> LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (principal.Identity?.IsAuthenticated != true
             || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
@@ -46,7 +46,7 @@ public sealed class CurrentUserLoader(PeyvandDbContext db, CurrentUser currentUs
         return await LoadAsync(tenantId, userId, apiKeyId, cancellationToken);
     }
 
-    public async Task<bool> LoadAsync(Guid tenantId, Guid userId, Guid? apiKeyId, CancellationToken cancellationToken)
+    public async ValueTask<bool> LoadAsync(Guid tenantId, Guid userId, Guid? apiKeyId, CancellationToken cancellationToken)
     {
         var key = ("user", tenantId, userId, (string?)null);
         if (!cache.TryGet<Grants>(key, out var grants))
