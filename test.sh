@@ -29,9 +29,12 @@ source eng/postgres.sh
 # shellcheck source=eng/smtp.sh
 source eng/smtp.sh
 
-TEST_PROJECTS=(
-    tests/Peyvand.Tests/Peyvand.Tests.csproj
-    tests/Peyvand.E2E/Peyvand.E2E.csproj
+# Each run: a test project, and for the browser tests the database under the app. The integration tests cover both
+# databases themselves; the browser journeys run once over each (pages render differently when queries really yield).
+TEST_RUNS=(
+    "tests/Peyvand.Tests/Peyvand.Tests.csproj"
+    "tests/Peyvand.E2E/Peyvand.E2E.csproj sqlite"
+    "tests/Peyvand.E2E/Peyvand.E2E.csproj postgres"
 )
 
 note() {
@@ -171,16 +174,21 @@ total_passed=0
 total_failed=0
 total_skipped=0
 ran=0
-for project in "${TEST_PROJECTS[@]}"; do
+for run in "${TEST_RUNS[@]}"; do
+    read -r project database <<<"$run"
     [[ -f "$project" ]] || continue
     ran=$((ran + 1))
-    name="$(basename "$project" .csproj)"
+    name="$(basename "$project" .csproj)${database:+-$database}"
     trx="$RESULTS/$name.trx"
     rm -f "$trx"
 
     note "testing $name"
     rc=0
-    dotnet test "$project" --no-build -c Release \
+    # The PostgreSQL journeys keep their screenshots and logs apart (artifacts/postgres/).
+    artifacts="$ARTIFACTS"
+    [[ "${database:-}" == postgres ]] && artifacts="$ARTIFACTS/postgres"
+    PEYVAND_E2E_DATABASE="${database:-}" PEYVAND_ARTIFACTS="$artifacts" \
+        dotnet test "$project" --no-build -c Release \
         --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || rc=$?
 
     passed=0 failed=0 skipped=0
@@ -204,7 +212,7 @@ for project in "${TEST_PROJECTS[@]}"; do
 done
 
 if ((ran == 0)); then
-    note "no test project found (${TEST_PROJECTS[*]})"
+    note "no test project found (${TEST_RUNS[*]})"
 fi
 if ((total_passed == 0)); then
     note "no test passed"

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Data;
@@ -14,8 +15,9 @@ using Peyvand.Kernel.Tenancy;
 namespace Peyvand.E2E.Infrastructure;
 
 /// <summary>
-/// The whole application on a real Kestrel port over a temp SQLite database, mailing through the SMTP sink test.sh
-/// starts, and one headless Debian Chromium driven by Playwright.
+/// The whole application on a real Kestrel port over a temp SQLite database (or, with <c>PEYVAND_E2E_DATABASE=postgres</c>,
+/// a fresh database on the PostgreSQL server test.sh starts), mailing through the SMTP sink test.sh starts, and one headless
+/// Debian Chromium driven by Playwright.
 /// </summary>
 public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -30,6 +32,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataDir = Directory.CreateTempSubdirectory("peyvand-e2e-").FullName;
     private readonly int _port = FreePort();
     private IPlaywright? _playwright;
+    private string? _postgresDatabase;
+
+    /// <summary>The PostgreSQL server to run on (test.sh sets both), or null for SQLite.</summary>
+    private static string? PostgresServer =>
+        string.Equals(Environment.GetEnvironmentVariable("PEYVAND_E2E_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? Environment.GetEnvironmentVariable("PEYVAND_TEST_POSTGRES") is { Length: > 0 } server ? server
+                : throw new InvalidOperationException("PEYVAND_E2E_DATABASE=postgres needs PEYVAND_TEST_POSTGRES (./test.sh sets it)")
+            : null;
 
     public string AdminEmail { get; } = $"admin-{Guid.NewGuid():N}@example.com";
     public string BaseUrl => $"http://127.0.0.1:{_port}";
@@ -43,6 +53,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (PostgresServer is { } server)
+        {
+            _postgresDatabase = $"peyvand_e2e_{Guid.NewGuid():N}"[..40];
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
         UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
         StartServer();
         _playwright = await Playwright.CreateAsync();
@@ -62,7 +80,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("urls", BaseUrl);
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Path.Combine(ScreenshotDir, "server.log"))));
         builder.UseSetting("Peyvand:DataDir", _dataDir);
-        builder.UseSetting("Peyvand:Database:Provider", "Sqlite");
+        if (_postgresDatabase is null)
+            builder.UseSetting("Peyvand:Database:Provider", "Sqlite");
+        else
+        {
+            builder.UseSetting("Peyvand:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres",
+                new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString);
+        }
         builder.UseSetting("Peyvand:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Peyvand:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Peyvand:RateLimit:PermitsPerMinute", "100000");
@@ -152,6 +177,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         try
         {
             Directory.Delete(_dataDir, recursive: true);
