@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Data;
 using Peyvand.Kernel.Resources;
 using Peyvand.Kernel.Tenancy;
+using Peyvand.Tests.Infrastructure;
 
 namespace Peyvand.E2E.Infrastructure;
 
@@ -55,11 +55,7 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (PostgresServer is { } server)
         {
-            _postgresDatabase = $"peyvand_e2e_{Guid.NewGuid():N}"[..40];
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
-            await create.ExecuteNonQueryAsync();
+            _postgresDatabase = await ThrowawayDatabase.CreateAsync(server, "peyvand_e2e");
         }
         UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
         StartServer();
@@ -85,8 +81,7 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         else
         {
             builder.UseSetting("Peyvand:Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres",
-                new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Postgres", ThrowawayDatabase.ConnectionString(PostgresServer!, _postgresDatabase));
         }
         builder.UseSetting("Peyvand:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Peyvand:Bootstrap:AdminPassword", Password);
@@ -178,13 +173,7 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         if (_postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+            await ThrowawayDatabase.DropAsync(PostgresServer!, _postgresDatabase);
         try
         {
             Directory.Delete(_dataDir, recursive: true);

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Peyvand.Identity.Domain;
 using Peyvand.Identity.Features;
 using Peyvand.Kernel.Data;
@@ -57,12 +56,8 @@ public class PeyvandAppFactory(
         {
             if (string.IsNullOrEmpty(PostgresServer))
                 return; // tests skip themselves (see RequireDatabase); ./test.sh always provides a server
-            _postgresDatabase = $"peyvand_test_{Guid.NewGuid():N}"[..40];
-            await using var admin = new NpgsqlConnection(PostgresServer);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
-            await create.ExecuteNonQueryAsync();
-            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+            _postgresDatabase = await ThrowawayDatabase.CreateAsync(PostgresServer, "peyvand_test");
+            ConnectionString = ThrowawayDatabase.ConnectionString(PostgresServer, _postgresDatabase);
         }
         // Started here, once: test classes run in parallel, and WebApplicationFactory's lazy start is not thread-safe
         // (two racing starts would each bootstrap the first organisation).
@@ -145,13 +140,7 @@ public class PeyvandAppFactory(
         if (!_ownsDatabase)
             return;
         if (_postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+            await ThrowawayDatabase.DropAsync(PostgresServer!, _postgresDatabase);
         try
         {
             Directory.Delete(_dataDir, recursive: true);
