@@ -32,14 +32,13 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataDir = Directory.CreateTempSubdirectory("peyvand-e2e-").FullName;
     private readonly int _port = FreePort();
     private IPlaywright? _playwright;
-    private string? _postgresDatabase;
-
-    /// <summary>The PostgreSQL server to run on (test.sh sets both), or null for SQLite.</summary>
-    private static string? PostgresServer =>
+    // The PostgreSQL server to run on (test.sh sets both variables), or null for SQLite; the database is made in InitializeAsync.
+    private readonly string? _postgresServer =
         string.Equals(Environment.GetEnvironmentVariable("PEYVAND_E2E_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
             ? Environment.GetEnvironmentVariable("PEYVAND_TEST_POSTGRES") is { Length: > 0 } server ? server
                 : throw new InvalidOperationException("PEYVAND_E2E_DATABASE=postgres needs PEYVAND_TEST_POSTGRES (./test.sh sets it)")
             : null;
+    private string? _postgresDatabase;
 
     public string AdminEmail { get; } = $"admin-{Guid.NewGuid():N}@example.com";
     public string BaseUrl => $"http://127.0.0.1:{_port}";
@@ -53,10 +52,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (PostgresServer is { } server)
-        {
-            _postgresDatabase = await ThrowawayDatabase.CreateAsync(server, "peyvand_e2e");
-        }
+        if (_postgresServer is not null)
+            _postgresDatabase = await ThrowawayDatabase.CreateAsync(_postgresServer, "peyvand_e2e");
         UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
         StartServer();
         _playwright = await Playwright.CreateAsync();
@@ -76,12 +73,12 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("urls", BaseUrl);
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Path.Combine(ScreenshotDir, "server.log"))));
         builder.UseSetting("Peyvand:DataDir", _dataDir);
-        if (_postgresDatabase is null)
+        if (_postgresServer is null || _postgresDatabase is null)
             builder.UseSetting("Peyvand:Database:Provider", "Sqlite");
         else
         {
             builder.UseSetting("Peyvand:Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", ThrowawayDatabase.ConnectionString(PostgresServer!, _postgresDatabase));
+            builder.UseSetting("ConnectionStrings:Postgres", ThrowawayDatabase.ConnectionString(_postgresServer, _postgresDatabase));
         }
         builder.UseSetting("Peyvand:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Peyvand:Bootstrap:AdminPassword", Password);
@@ -172,8 +169,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        if (_postgresDatabase is not null)
-            await ThrowawayDatabase.DropAsync(PostgresServer!, _postgresDatabase);
+        if (_postgresServer is not null && _postgresDatabase is not null)
+            await ThrowawayDatabase.DropAsync(_postgresServer, _postgresDatabase);
         try
         {
             Directory.Delete(_dataDir, recursive: true);
