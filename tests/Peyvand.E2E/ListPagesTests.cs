@@ -280,6 +280,68 @@ public sealed class ListPagesTests(E2EApp app)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The list scrolls sideways.");
     }
 
+    // The list's search, filters and sort live in its address: a reload, the back button from a record and a link someone
+    // sends bring the same list back, and a link followed inside the app changes the list in place.
+    [Theory]
+    [InlineData("fa-IR", 360, 740)]
+    [InlineData("en-US", 1280, 800)]
+    public async Task Search_filter_and_sort_live_in_the_address_so_reload_back_and_a_shared_link_keep_them(string culture, int width, int height)
+    {
+        var fa = culture == "fa-IR";
+        var email = await app.CreateUserAsync(fa ? "مهسا" : "Mahsa", culture[..2]);
+        var family = (fa ? "نشانی" : "Link") + Guid.NewGuid().ToString("N")[..6];
+        var (customer, lead, subscriber) = fa ? ("مریم", "نرگس", "پری") : ("Maryam", "Narges", "Pari");
+        await CreateStagedContactsAsync(email, family,
+            [(customer, LifecycleStage.Customer, true), (lead, LifecycleStage.Lead, false), (subscriber, LifecycleStage.Subscriber, true)]);
+        var page = await app.NewPageAsync(width, height);
+        await page.SignInAsync(email, E2EApp.Password, $"/account/login?culture={culture}");
+        await page.ExpectHomeAsync();
+
+        await page.GotoAsync("/contacts");
+        await page.WaitForCircuitAsync();
+        await page.FillAsync(".pv-contact-search input", family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(3);
+        await page.ClickAsync(".pv-more-filters-toggle");
+        await page.ChooseAsync(".pv-filter-hasEmail", fa ? "بله" : "Yes");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await page.ChooseAsync(".pv-sort", fa ? "مرحله (پیشرفته‌ترین اول)" : "Stage (furthest first)");
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        await page.WaitForURLAsync(url => url.Contains("hasEmail=true") && url.Contains("sort=-lifecycleStage")
+            && Uri.UnescapeDataString(url).Contains("q=" + family));
+
+        // A reload brings back the search, the filter (counted on the folded row) and the sort.
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-search input")).ToHaveValueAsync(family);
+        await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۱)" : "(1)");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        await E2EApp.ScreenshotAsync(page, $"contacts-address-reloaded-{culture}-{width}");
+
+        // Into a record and back: the same list, not the default one.
+        await page.Locator(".pv-contact-link").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/contacts/[0-9a-f-]{36}$"));
+        await page.GoBackAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-search input")).ToHaveValueAsync(family);
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+
+        // A link with the list API's own parameters, as a colleague would send it.
+        await page.GotoAsync($"/contacts?q={Uri.EscapeDataString(family)}&lifecycleStage=lead,subscriber");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pv-contact-link", new() { HasText = customer })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".pv-filter-lifecycleStage input").First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(fa ? "سرنخ" : "Lead"));
+        await E2EApp.ScreenshotAsync(page, $"contacts-address-shared-{culture}-{width}");
+
+        // A link followed inside the app (no page load): the open list follows it.
+        await page.EvaluateAsync($"Blazor.navigateTo('/contacts?q={Uri.EscapeDataString(family)}&lifecycleStage=customer')");
+        await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        Assert.True(await page.FitsWidthAsync(), "The list scrolls sideways.");
+    }
+
     // Two stages picked at once and a parent company picked by name, each kept by a saved view and brought back after a reload.
     [Theory]
     [InlineData("fa-IR", 360, 740)]

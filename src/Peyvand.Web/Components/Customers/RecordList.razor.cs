@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.JSInterop;
 using Peyvand.Customers.Features;
 using Peyvand.Identity.Domain;
@@ -228,7 +231,10 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
                 c => c.ActiveAsync(entity, CancellationToken.None));
             await LoadViewsAsync();
         });
-        await ReloadAsync();
+        Use(ListAddress.Parse(Navigation.Uri, this));
+        await LoadCompanyNamesAsync();
+        Navigation.LocationChanged += OnLocationChanged;
+        await LoadAsync(null, ++_generation);
     }
 
     private List<string> DefaultColumns() => _allColumns.Where(c => c.Default).Select(c => c.Key).ToList();
@@ -265,12 +271,17 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         else if (keys.Count > 1)
             keys.Remove(key);
         _shown = _allColumns.Where(c => keys.Contains(c.Key)).Select(c => c.Key).ToList();
+        KeepInAddress();
     }
 
     // A reload (new search, filter or sort) keeps the rows on screen, and tickable, until the new page arrives; then
     // the selection keeps every record still in view, including those ticked while it was loading. Only the newest
     // load lands: a slower, older one is dropped.
-    private Task ReloadAsync() => LoadAsync(null, ++_generation);
+    private Task ReloadAsync()
+    {
+        KeepInAddress();
+        return LoadAsync(null, ++_generation);
+    }
 
     private Task LoadMoreAsync() => LoadAsync(_next, _generation);
 
@@ -449,6 +460,7 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
             _saveOpen = false;
             await LoadViewsAsync();
             _view = saved!.View;
+            KeepInAddress();
         }
     }
 
@@ -467,5 +479,110 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
             await LoadViewsAsync();
             await ResetViewAsync();
         }
+    }
+
+    /// <summary>
+    /// The list as its address: the list API's own parameters (<c>q</c>, <c>sort</c>, the filters, <c>cf.*</c>) plus
+    /// the columns, the deleted switch and the saved view, so a reload, the browser's back button and a shared link
+    /// bring the same list back (<c>/contacts?lifecycleStage=lead,mql&amp;sort=-createdAt</c> lists what
+    /// <c>GET /api/v1/contacts</c> does with the same query). Defaults are left out.
+    /// </summary>
+    private sealed record ListAddress(string? Q, string Sort, IReadOnlyDictionary<string, string> Filters, IReadOnlyList<string> Columns,
+        bool Deleted, Guid? ViewId)
+    {
+        private static readonly HashSet<string> FilterNames = [.. ListFilterParameters.Names<TFilter>()];
+
+        public static ListAddress Of(RecordList<TEntity, TWrite, TView, TFilter> list) =>
+            new(string.IsNullOrWhiteSpace(list._q) ? null : list._q.Trim(), list._sort, list._filters, list._shown, list._deleted, list._view?.Id);
+
+        /// <summary>What an address asks for, keeping only what this list knows (unknown keys, sorts and columns are dropped).</summary>
+        public static ListAddress Parse(string uri, RecordList<TEntity, TWrite, TView, TFilter> list)
+        {
+            var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
+            string? One(string key) => query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString().Trim() : null;
+            var sort = One("sort") is { } s && list.AllSorts.Any(o => o.Value == s) ? s : list.Sorts[0].Value;
+            // A key given twice (tag=a&tag=b) reads as the API's comma list.
+            var filters = query
+                .Where(p => FilterNames.Contains(p.Key) || p.Key.StartsWith(Kernel.CustomFields.CustomFieldQuery.Prefix, StringComparison.Ordinal))
+                .Select(p => (p.Key, Value: p.Value.ToString().Trim()))
+                .Where(p => p.Value.Length > 0)
+                .ToDictionary(p => p.Key, p => p.Value);
+            var columns = (One("columns") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(k => list._allColumns.Any(c => c.Key == k)).Distinct().ToList();
+            return new ListAddress(One("q"), sort, filters, columns.Count > 0 ? columns : list.DefaultColumns(),
+                One("deleted") == "true" && list.May(list.Entity, PermissionAction.Delete),
+                list._views.FirstOrDefault(v => Guid.TryParse(One("view"), out var id) && v.Id == id)?.Id);
+        }
+
+        /// <summary>The query string, defaults left out, in a fixed order (so two addresses of one list compare as text).</summary>
+        public string Query(RecordList<TEntity, TWrite, TView, TFilter> list)
+        {
+            var parameters = new List<KeyValuePair<string, string?>>();
+            if (Q is not null)
+                parameters.Add(new("q", Q));
+            if (Sort != list.Sorts[0].Value)
+                parameters.Add(new("sort", Sort));
+            parameters.AddRange(Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)));
+            if (!Columns.SequenceEqual(list.DefaultColumns()))
+                parameters.Add(new("columns", string.Join(',', Columns)));
+            if (Deleted)
+                parameters.Add(new("deleted", "true"));
+            if (ViewId is { } view)
+                parameters.Add(new("view", view.ToString()));
+            return QueryString.Create(parameters).ToUriComponent();
+        }
+    }
+
+    private void Use(ListAddress address)
+    {
+        _q = address.Q;
+        _sort = address.Sort;
+        _filters = new Dictionary<string, string>(address.Filters);
+        _shown = [.. address.Columns];
+        _deleted = address.Deleted;
+        _view = address.ViewId is { } id ? _views.FirstOrDefault(v => v.Id == id) : null;
+    }
+
+    // The replacements this list asked for and the browser has not yet reported back (by their history-entry state).
+    private readonly HashSet<string> _ownNavigations = [];
+
+    /// <summary>Puts the list's state in the address bar, replacing the entry (a filter is not a page of its own in the history).</summary>
+    private void KeepInAddress()
+    {
+        if (!RendererInfo.IsInteractive)
+            return;
+        var query = ListAddress.Of(this).Query(this);
+        if (query == new Uri(Navigation.Uri).Query)
+            return;
+        var token = Guid.NewGuid().ToString("N");
+        _ownNavigations.Add(token);
+        Navigation.NavigateTo(Entity + query, new NavigationOptions { ReplaceHistoryEntry = true, HistoryEntryState = token });
+    }
+
+    // Another address of this list (the menu's plain link, a pasted link, back to an older entry): the list follows it.
+    // Its own replacements come back late, after further changes may have been made, and are passed over.
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        if (!string.Equals(Navigation.ToBaseRelativePath(e.Location).Split('?', '#')[0], Entity, StringComparison.OrdinalIgnoreCase))
+            return;
+        _ = InvokeAsync(async () =>
+        {
+            if (e.HistoryEntryState is { } state && _ownNavigations.Remove(state))
+                return;
+            var address = ListAddress.Parse(e.Location, this);
+            if (address.Query(this) == ListAddress.Of(this).Query(this))
+                return;
+            Use(address);
+            _selected.Clear();
+            await LoadCompanyNamesAsync();
+            await LoadAsync(null, ++_generation);
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        GC.SuppressFinalize(this);
     }
 }
