@@ -40,6 +40,29 @@ public abstract class PagesTests(PeyvandAppFactory app)
             Assert.Empty(failures);
         }
     }
+
+    // A list page's address holds the list API's parameters (docs/customers.md, "The list is its address"): a value the
+    // API refuses is explained on the page in the same words, and keys the list does not know are passed over.
+    [Fact]
+    public async Task A_list_address_with_a_refused_filter_shows_the_APIs_message()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var api = await tenant.ClientForUserAsync(tenant.AdminUserId);
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fa-IR");
+        var problem = await (await api.GetAsync("/api/v1/contacts?createdFrom=1403-13-40")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.GetProperty("errors").GetProperty("createdFrom")[0].GetString()!;
+
+        var (browser, _) = await app.SignInThroughFormAsync(tenant.AdminEmail);
+        using (browser)
+        {
+            await (await browser.GetAsync("/?culture=fa-IR")).ShouldHaveAsync(HttpStatusCode.OK);
+            using var refused = await browser.GetAsync("/contacts?createdFrom=1403-13-40&nonsense=1");
+            await refused.ShouldHaveAsync(HttpStatusCode.OK);
+            Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+            using var plain = await browser.GetAsync("/contacts?nonsense=1");
+            Assert.DoesNotContain(message, System.Net.WebUtility.HtmlDecode(await plain.Content.ReadAsStringAsync()));
+        }
+    }
 }
 
 public sealed class PagesTestsSqlite(SqliteApp app) : PagesTests(app);
