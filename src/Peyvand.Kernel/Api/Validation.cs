@@ -69,6 +69,14 @@ public static class Validation
 /// <summary>Enum values in query strings use the same names as in JSON bodies ("mql", "customer").</summary>
 public static class QueryEnum
 {
+    /// <summary>
+    /// The value's name as the API writes it ("mql", "1000+"): read back from its JSON, which escapes characters such as
+    /// '+' (so trimming the quotes off would give "1000\u002B").
+    /// </summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum =>
+        JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(value, Data.PeyvandJson.Options))!;
+
     public static T? Parse<T>(string? value, string field)
         where T : struct, Enum
     {

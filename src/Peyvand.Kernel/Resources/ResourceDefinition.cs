@@ -47,6 +47,11 @@ public abstract class ResourceDefinition<TEntity, TWrite, TView>
     /// </summary>
     public virtual System.Linq.Expressions.Expression<Func<TEntity, int>>? Relevance(string text) => null;
 
+    /// <summary>The fields a count may group by (<c>groupBy=</c>), by their API names; keep the dictionary in a static field.</summary>
+    public virtual IReadOnlyDictionary<string, CountGroup<TEntity>> CountGroups => NoCountGroups;
+
+    private static readonly IReadOnlyDictionary<string, CountGroup<TEntity>> NoCountGroups = new Dictionary<string, CountGroup<TEntity>>();
+
     /// <summary>What to load with the entity (its child rows) wherever the service reads one.</summary>
     public virtual IQueryable<TEntity> Including(IQueryable<TEntity> query) => query;
 

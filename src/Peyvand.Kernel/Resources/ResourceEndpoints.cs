@@ -107,6 +107,25 @@ public static class ResourceEndpoints
             .WithName(operationName).WithSummary(summary)
             .WithStandardProblems();
 
+    /// <summary>
+    /// <c>GET /count</c>: how many records the list with the same <c>q</c> and filters has for the caller, and with
+    /// <c>groupBy</c> how many per value of one field (lists are keyset-paged and carry no total).
+    /// </summary>
+    public static RouteHandlerBuilder MapCount<TEntity, TWrite, TView, TFilter>(
+        this RouteGroupBuilder group, string operationName, Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> filter, string summary)
+        where TEntity : class, ITracked
+        where TWrite : class
+        where TView : class
+        where TFilter : class =>
+        group.MapGet("/count", async (string? q, string? groupBy, [AsParameters] TFilter filters,
+                    ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
+                {
+                    var prepared = await request.HttpContext.RequestServices.PrepareFilterAsync(filters, ct);
+                    return TypedResults.Ok(await service.CountAsync(q, groupBy, ct, rows => filter(rows, prepared), QueryParameters(request)));
+                })
+            .WithName(operationName).WithSummary(summary)
+            .WithStandardProblems();
+
     /// <summary>The query string as name/value pairs, for filters a resource reads by name (custom fields: <c>cf.budget.gte</c>).</summary>
     public static IReadOnlyList<KeyValuePair<string, string?>> QueryParameters(HttpRequest request) =>
         [.. request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))];

@@ -55,6 +55,25 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         return await Matching(Rows.AsNoTracking(), q, filter, parameters).CountAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="CountAsync(string?, CancellationToken, Func{IQueryable{TEntity}, IQueryable{TEntity}}?, IReadOnlyList{KeyValuePair{string, string?}}?)"/>,
+    /// and with <paramref name="groupBy"/> (one of the resource's <see cref="ResourceDefinition{TEntity, TWrite, TView}.CountGroups"/>)
+    /// how many per value of that field.
+    /// </summary>
+    public async Task<CountView> CountAsync(
+        string? q, string? groupBy, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
+    {
+        if (string.IsNullOrWhiteSpace(groupBy))
+            return new CountView(await CountAsync(q, cancellationToken, filter, parameters));
+        db.CurrentUser.Demand(Name, PermissionAction.Read);
+        if (!definition.CountGroups.TryGetValue(groupBy.Trim(), out var group))
+            throw new InvalidInputException("groupBy", ApiText.ChooseOneOf(string.Join(", ", definition.CountGroups.Keys)));
+        await definition.PrepareAsync(db, cancellationToken);
+        var groups = await group.CountAsync(Matching(Rows.AsNoTracking(), q, filter, parameters), cancellationToken);
+        return new CountView(groups.Sum(g => g.Count), groups);
+    }
+
     /// <summary>The rows a list shows: the resource's filters (typed, then by name, e.g. custom fields), then its search.</summary>
     internal IQueryable<TEntity> Matching(
         IQueryable<TEntity> query, string? q, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,

@@ -329,6 +329,16 @@ public abstract class ListsApiTests(PeyvandAppFactory app)
         Assert.NotEqual(Guid.Empty, repId);
     }
 
+    // The API's name of the largest size has a '+', which JSON writes escaped: the column must show it as the API names it.
+    [Fact]
+    public async Task The_size_column_writes_the_largest_size_as_the_API_names_it()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/companies", new { name = "Big Co", size = "1000+" })).ShouldHaveAsync(HttpStatusCode.Created);
+        var csv = await tenant.Admin.GetStringAsync("/api/v1/companies/export?columns=name,size&size=1000%2B");
+        Assert.Equal(["Name,Size", "Big Co,1000+"], csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task Saved_views_are_private_unless_shared_with_a_team_and_only_their_owner_changes_them()
     {

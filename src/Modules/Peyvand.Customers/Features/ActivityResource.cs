@@ -60,6 +60,14 @@ public sealed class ActivityResource(TimeProvider clock) : ResourceDefinition<Ac
 
     public override CompiledRead<Activity> ReadById => ReadOne;
 
+    public override IReadOnlyDictionary<string, CountGroup<Activity>> CountGroups => ActivityCountGroups;
+
+    private static readonly Dictionary<string, CountGroup<Activity>> ActivityCountGroups = new()
+    {
+        ["kind"] = CountGroup.ByEnum<Activity, ActivityKind>(a => a.Kind),
+        ["ownerId"] = CountGroup.ById<Activity>(a => a.OwnerId),
+    };
+
     public override IQueryable<Activity> Search(IQueryable<Activity> query, string text) =>
         query.Where(a => a.Subject.Contains(text) || (a.Body != null && a.Body.Contains(text)));
 

@@ -85,6 +85,15 @@ public sealed class CompanyResource(PeyvandDbContext context, CustomFieldDefinit
 
     public override IReadOnlyDictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> BulkChanges => CompanyBulkChanges;
 
+    public override IReadOnlyDictionary<string, CountGroup<Company>> CountGroups => CompanyCountGroups;
+
+    private static readonly Dictionary<string, CountGroup<Company>> CompanyCountGroups = new()
+    {
+        ["size"] = CountGroup.ByEnum<Company, CompanySize>(c => c.Size),
+        ["ownerId"] = CountGroup.ById<Company>(c => c.OwnerId),
+        ["categoryId"] = CountGroup.ById<Company>(c => c.CategoryId),
+    };
+
     private static readonly Dictionary<string, Func<string?, Func<CompanyWrite, CompanyWrite>>> CompanyBulkChanges =
         CustomerLists.OwnerAndTagChanges<CompanyWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags });
 

@@ -108,6 +108,15 @@ public sealed class ContactResource(TimeProvider clock, PeyvandDbContext context
 
     public override IReadOnlyDictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> BulkChanges => ContactBulkChanges;
 
+    public override IReadOnlyDictionary<string, CountGroup<Contact>> CountGroups => ContactCountGroups;
+
+    private static readonly Dictionary<string, CountGroup<Contact>> ContactCountGroups = new()
+    {
+        ["lifecycleStage"] = CountGroup.ByEnum<Contact, LifecycleStage>(c => c.LifecycleStage),
+        ["ownerId"] = CountGroup.ById<Contact>(c => c.OwnerId),
+        ["categoryId"] = CountGroup.ById<Contact>(c => c.CategoryId),
+    };
+
     private static readonly Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>> ContactBulkChanges =
         new Dictionary<string, Func<string?, Func<ContactWrite, ContactWrite>>>(
             CustomerLists.OwnerAndTagChanges<ContactWrite>((w, owner) => w with { OwnerId = owner }, w => w.Tags, (w, tags) => w with { Tags = tags }))

@@ -47,7 +47,7 @@ public sealed class CompanyColumns : ColumnCatalog<CompanyView>
         new("name", "Name", "نام", (c, _) => c.Name, Default: true),
         new("legalName", "Legal name", "نام ثبتی", (c, _) => c.LegalName),
         new("industry", "Industry", "صنعت", (c, _) => c.Industry, Default: true),
-        new("size", "Size", "اندازه", (c, x) => c.Size is { } s ? x.Digits(System.Text.Json.JsonSerializer.Serialize(s, PeyvandJson.Options).Trim('"')) : "", Default: true),
+        new("size", "Size", "اندازه", (c, x) => c.Size is { } s ? x.Digits(QueryEnum.Name(s)) : "", Default: true),
         new("phone", "Phone", "تلفن", (c, x) => x.Digits(CustomerLists.Phone(c.Phones.FirstOrDefault(p => p.Primary)?.Value)), Default: true),
         new("owner", "Owner", "مسئول", (c, x) => x.Name(c.OwnerId), Default: true),
         new("parentCompany", "Parent company", "شرکت مادر", (c, x) => x.Name(c.ParentCompanyId)),

@@ -117,8 +117,7 @@ public abstract partial class CustomersPage : ComponentBase
         }
     }
 
-    protected static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonSerializer.Serialize(value).Trim('"');
+    protected static string ApiName<TEnum>(TEnum value) where TEnum : struct, Enum => QueryEnum.Name(value);
 
     protected string StageText(LifecycleStage stage) => T["Stage_" + stage];
 

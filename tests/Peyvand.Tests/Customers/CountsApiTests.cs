@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json;
+using Peyvand.Identity.Domain;
+
+namespace Peyvand.Tests.Customers;
+
+/// <summary><c>GET /{resource}/count</c>: the list's total for its filters and search (lists are keyset-paged), and its groups.</summary>
+public abstract class CountsApiTests(PeyvandAppFactory app)
+{
+    private static async Task ContactAsync(HttpClient client, string last, string stage, string[]? tags = null, Guid? ownerId = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Ali", lastName = last, lifecycleStage = stage, tags = tags ?? [], ownerId });
+        await response.ShouldHaveAsync(HttpStatusCode.Created);
+    }
+
+    private static async Task<JsonElement> CountAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/v1/" + query);
+        await response.ShouldHaveAsync(HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
+
+    private static Dictionary<string, int> Groups(JsonElement count) =>
+        count.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString() ?? "(none)", g => g.GetProperty("count").GetInt32());
+
+    [Fact]
+    public async Task A_count_takes_the_lists_filters_and_search_and_groups_stages_in_funnel_order()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await ContactAsync(tenant.Admin, "Rezaei", "lead");
+        await ContactAsync(tenant.Admin, "رضایی", "lead", ["vip"]);
+        await ContactAsync(tenant.Admin, "Karimi", "customer", ["vip"]);
+        await ContactAsync(tenant.Admin, "Ahmadi", "mql");
+
+        Assert.Equal(4, (await CountAsync(tenant.Admin, "contacts/count")).GetProperty("count").GetInt32());
+        Assert.Equal(2, (await CountAsync(tenant.Admin, "contacts/count?lifecycleStage=lead")).GetProperty("count").GetInt32());
+        Assert.Equal(2, (await CountAsync(tenant.Admin, "contacts/count?tag=vip")).GetProperty("count").GetInt32());
+        Assert.Equal(3, (await CountAsync(tenant.Admin, "contacts/count?lifecycleStage=lead,customer")).GetProperty("count").GetInt32());
+        // The search is the list's: the Arabic yeh finds the Persian one.
+        Assert.Equal(1, (await CountAsync(tenant.Admin, "contacts/count?q=" + Uri.EscapeDataString("رضايي"))).GetProperty("count").GetInt32());
+
+        var stages = await CountAsync(tenant.Admin, "contacts/count?groupBy=lifecycleStage");
+        Assert.Equal(4, stages.GetProperty("count").GetInt32());
+        Assert.Equal(["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "churned"],
+            stages.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
+        Assert.Equal(new Dictionary<string, int> { ["subscriber"] = 0, ["lead"] = 2, ["mql"] = 1, ["sql"] = 0, ["opportunity"] = 0, ["customer"] = 1, ["evangelist"] = 0, ["churned"] = 0 },
+            Groups(stages));
+        var vipStages = Groups(await CountAsync(tenant.Admin, "contacts/count?tag=vip&groupBy=lifecycleStage"));
+        Assert.Equal((1, 1, 0), (vipStages["lead"], vipStages["customer"], vipStages["mql"]));
+    }
+
+    [Fact]
+    public async Task A_count_is_of_what_the_caller_may_read_and_refuses_what_the_list_refuses()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep); // reads own (alone in no team)
+        await ContactAsync(rep, "Own", "lead");
+        await ContactAsync(tenant.Admin, "Admins", "lead");
+        await ContactAsync(tenant.Admin, "Nobodys", "customer", ownerId: null);
+
+        Assert.Equal(1, (await CountAsync(rep, "contacts/count")).GetProperty("count").GetInt32());
+        var owners = Groups(await CountAsync(tenant.Admin, "contacts/count?groupBy=ownerId"));
+        Assert.Equal(1, owners[repId.ToString()]);
+        Assert.Equal(2, owners.Values.Sum() - owners[repId.ToString()]);
+        Assert.Equal(0, (await CountAsync((await app.CreateTenantAsync()).Admin, "contacts/count")).GetProperty("count").GetInt32());
+
+        var unknown = await (await tenant.Admin.GetAsync("/api/v1/contacts/count?groupBy=salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("lifecycleStage", unknown.GetProperty("errors").GetProperty("groupBy")[0].GetString());
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/count?createdFrom=not-a-date")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/count?lifecycleStage=nowhere")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var noAccess = await tenant.CreateAsync("roles", new { name = "Nobody" });
+        var (_, nobody) = await tenant.UserWithRoleIdAsync(noAccess);
+        await (await nobody.GetAsync("/api/v1/contacts/count")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await nobody.GetAsync("/api/v1/contacts/count?groupBy=lifecycleStage")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Companies_count_by_size_with_those_of_no_size_last_and_activities_by_kind()
+    {
+        var tenant = await app.CreateTenantAsync();
+        foreach (var (name, size) in new[] { ("Micro Co", "1-10"), ("Tiny Co", "1-10"), ("Big Co", "1000+"), ("Unknown Co", null) })
+            await (await tenant.Admin.PostAsJsonAsync("/api/v1/companies", new { name, size })).ShouldHaveAsync(HttpStatusCode.Created);
+        var sizes = await CountAsync(tenant.Admin, "companies/count?groupBy=size");
+        Assert.Equal(4, sizes.GetProperty("count").GetInt32());
+        var keys = sizes.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()).ToList();
+        Assert.Equal("1-10", keys[0]);
+        Assert.Null(keys[^1]);
+        Assert.Equal(new Dictionary<string, int> { ["1-10"] = 2, ["1000+"] = 1, ["(none)"] = 1 }, Groups(sizes).Where(g => g.Value > 0).ToDictionary());
+
+        foreach (var kind in new[] { "note", "note", "call" })
+        {
+            object body = kind == "note" ? new { kind, body = "Hello" } : new { kind, subject = "Intro", direction = "outbound" };
+            await (await tenant.Admin.PostAsJsonAsync("/api/v1/activities", body)).ShouldHaveAsync(HttpStatusCode.Created);
+        }
+        var kinds = await CountAsync(tenant.Admin, "activities/count?groupBy=kind");
+        Assert.Equal(3, kinds.GetProperty("count").GetInt32());
+        Assert.Equal([2, 0, 1, 0], kinds.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("count").GetInt32()));
+    }
+}
+
+public sealed class CountsApiTestsSqlite(SqliteApp app) : CountsApiTests(app);
+
+public sealed class CountsApiTestsPostgres(PostgresApp app) : CountsApiTests(app);
