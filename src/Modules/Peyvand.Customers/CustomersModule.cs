@@ -67,6 +67,7 @@ public static class CustomersModule
         services.AddScoped<IColumnSource<ContactView>>(_ => new CustomFieldColumns<ContactView>(Contacts, c => c.CustomFields));
         services.AddScoped<IColumnSource<CompanyView>>(_ => new CustomFieldColumns<CompanyView>(Companies, c => c.CustomFields));
         services.AddScoped<MyDay>();
+        services.AddScoped<Overview>();
         services.AddScoped<Calendars>();
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
         services.AddScoped<ISearchProvider, ContactSearch>();
@@ -130,6 +131,10 @@ public static class CustomersModule
             .WithStandardProblems();
         activities.MapGet("/my-day", async (MyDay myDay, CancellationToken ct) => TypedResults.Ok(await myDay.HandleAsync(ct)))
             .WithName("GetMyDay").WithSummary("The caller's open tasks due today or overdue, soonest first")
+            .WithStandardProblems();
+        api.MapGet("/overview", async (Overview overview, CancellationToken ct) => TypedResults.Ok(await overview.GetAsync(ct)))
+            .WithTags(tag).WithName("GetOverview")
+            .WithSummary("The caller's home overview: contacts and companies they may read (total, theirs, without an owner, new in the last seven days of their time zone — the list's createdFrom=newSince —, contacts by stage in funnel order) and their overdue and due-today tasks; a section they may not read is null")
             .WithStandardProblems();
     }
 

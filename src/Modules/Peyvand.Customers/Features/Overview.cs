@@ -1,0 +1,74 @@
+using System.Globalization;
+using Peyvand.Customers.Domain;
+using Peyvand.Kernel.Data;
+using Peyvand.Kernel.Permissions;
+using Peyvand.Kernel.Resources;
+
+namespace Peyvand.Customers.Features;
+
+/// <summary>
+/// The caller's overview of the customer base (the home page, <c>GET /api/v1/overview</c>): what they may read, counted
+/// as the lists count it. <see cref="NewSince"/> is the first of the last seven days in the caller's time zone, so "new"
+/// matches the list <c>createdFrom={NewSince}</c>. A section the caller may not read is null.
+/// </summary>
+public sealed record CustomerOverview(DateOnly Today, DateOnly NewSince, RecordCounts? Contacts, RecordCounts? Companies, TaskCounts? Tasks);
+
+/// <summary>Records the caller may read: all, theirs, without an owner, created since <see cref="CustomerOverview.NewSince"/>; contacts also by stage.</summary>
+public sealed record RecordCounts(int Total, int Mine, int Unassigned, int New, IReadOnlyList<GroupCount>? ByStage = null);
+
+/// <summary>The caller's open tasks due before today (in their zone) and due today.</summary>
+public sealed record TaskCounts(int Overdue, int DueToday);
+
+public sealed class Overview(
+    PeyvandDbContext db, ResourceService<Contact, ContactWrite, ContactView> contacts, ResourceService<Company, CompanyWrite, CompanyView> companies,
+    CustomerListFilters filters, CallerClock callerClock, MyDay myDay)
+{
+    public async Task<CustomerOverview> GetAsync(CancellationToken cancellationToken)
+    {
+        var me = db.CurrentUser;
+        var clock = await callerClock.GetAsync(cancellationToken);
+        var since = clock.Today.AddDays(-6);
+        var sinceText = since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        bool May(string resource) => me.LevelFor(resource, PermissionAction.Read) > PermissionLevel.None;
+
+        RecordCounts? contactCounts = null;
+        if (May(CustomersModule.Contacts))
+        {
+            async Task<int> Count(ContactFilter filter)
+            {
+                var prepared = await filters.PrepareAsync(filter, cancellationToken);
+                return await contacts.CountAsync(null, cancellationToken, q => ContactResource.Filter(q, prepared));
+            }
+            var stages = await contacts.CountAsync(null, "lifecycleStage", cancellationToken);
+            contactCounts = new RecordCounts(stages.Count,
+                await Count(new ContactFilter(null, me.UserId, null, null)),
+                await Count(new ContactFilter(null, null, null, null, Unassigned: true)),
+                await Count(new ContactFilter(null, null, null, null, CreatedFrom: sinceText)),
+                stages.Groups);
+        }
+
+        RecordCounts? companyCounts = null;
+        if (May(CustomersModule.Companies))
+        {
+            async Task<int> Count(CompanyFilter filter)
+            {
+                var prepared = await filters.PrepareAsync(filter, cancellationToken);
+                return await companies.CountAsync(null, cancellationToken, q => CompanyResource.Filter(q, prepared));
+            }
+            companyCounts = new RecordCounts(
+                await Count(new CompanyFilter(null, null, null)),
+                await Count(new CompanyFilter(me.UserId, null, null)),
+                await Count(new CompanyFilter(null, null, null, Unassigned: true)),
+                await Count(new CompanyFilter(null, null, null, CreatedFrom: sinceText)));
+        }
+
+        TaskCounts? tasks = null;
+        if (May(CustomersModule.Activities) && me.UserId is not null)
+        {
+            var startOfToday = clock.StartOfDayUtc(clock.Today);
+            var due = await myDay.HandleAsync(cancellationToken);
+            tasks = new TaskCounts(due.Count(t => t.DueAt < startOfToday), due.Count(t => t.DueAt >= startOfToday));
+        }
+        return new CustomerOverview(clock.Today, since, contactCounts, companyCounts, tasks);
+    }
+}
