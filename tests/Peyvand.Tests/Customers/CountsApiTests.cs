@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Peyvand.Identity.Domain;
 
 namespace Peyvand.Tests.Customers;
@@ -7,10 +8,19 @@ namespace Peyvand.Tests.Customers;
 /// <summary><c>GET /{resource}/count</c>: the list's total for its filters and search (lists are keyset-paged), and its groups.</summary>
 public abstract class CountsApiTests(PeyvandAppFactory app)
 {
-    private static async Task ContactAsync(HttpClient client, string last, string stage, string[]? tags = null, Guid? ownerId = null)
+    private static async Task<Guid> ContactAsync(HttpClient client, string last, string stage, string[]? tags = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Ali", lastName = last, lifecycleStage = stage, tags = tags ?? [], ownerId });
+        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Ali", lastName = last, lifecycleStage = stage, tags = tags ?? [] });
         await response.ShouldHaveAsync(HttpStatusCode.Created);
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    // The creator owns what they create (an empty owner keeps the owner), so the owner is taken away in the database.
+    private async Task UnassignedContactAsync(TestTenant tenant, string last, string stage)
+    {
+        var id = await ContactAsync(tenant.Admin, last, stage);
+        await app.InTenantAsync(tenant.Id, async db =>
+            await db.Set<Peyvand.Customers.Domain.Contact>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, (Guid?)null)));
     }
 
     private static async Task<JsonElement> CountAsync(HttpClient client, string query)
@@ -56,12 +66,11 @@ public abstract class CountsApiTests(PeyvandAppFactory app)
         var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep); // reads own (alone in no team)
         await ContactAsync(rep, "Own", "lead");
         await ContactAsync(tenant.Admin, "Admins", "lead");
-        await ContactAsync(tenant.Admin, "Nobodys", "customer", ownerId: null);
+        await UnassignedContactAsync(tenant, "Nobodys", "customer");
 
         Assert.Equal(1, (await CountAsync(rep, "contacts/count")).GetProperty("count").GetInt32());
         var owners = Groups(await CountAsync(tenant.Admin, "contacts/count?groupBy=ownerId"));
-        Assert.Equal(1, owners[repId.ToString()]);
-        Assert.Equal(2, owners.Values.Sum() - owners[repId.ToString()]);
+        Assert.Equal(new Dictionary<string, int> { [repId.ToString()] = 1, [tenant.AdminUserId.ToString()] = 1, ["(none)"] = 1 }, owners);
         Assert.Equal(0, (await CountAsync((await app.CreateTenantAsync()).Admin, "contacts/count")).GetProperty("count").GetInt32());
 
         var unknown = await (await tenant.Admin.GetAsync("/api/v1/contacts/count?groupBy=salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -96,6 +105,44 @@ public abstract class CountsApiTests(PeyvandAppFactory app)
         var kinds = await CountAsync(tenant.Admin, "activities/count?groupBy=kind");
         Assert.Equal(3, kinds.GetProperty("count").GetInt32());
         Assert.Equal([2, 0, 1, 0], kinds.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_overview_counts_what_the_caller_may_read_as_the_lists_do_and_leaves_out_what_they_may_not()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (repId, rep) = await tenant.UserWithRoleAsync(BuiltInRoles.SalesRep);
+        await ContactAsync(rep, "Own", "customer");
+        await ContactAsync(tenant.Admin, "Admins", "lead");
+        await UnassignedContactAsync(tenant, "Nobodys", "lead");
+        await (await tenant.Admin.PostAsJsonAsync("/api/v1/companies", new { name = "Co" })).ShouldHaveAsync(HttpStatusCode.Created);
+        var now = DateTime.UtcNow;
+        foreach (var due in new[] { now.AddDays(-3), now.AddMinutes(1), now.AddDays(5) })
+            await (await rep.PostAsJsonAsync("/api/v1/activities", new { kind = "task", subject = "Call", dueAt = due })).ShouldHaveAsync(HttpStatusCode.Created);
+
+        var admin = await (await tenant.Admin.GetAsync("/api/v1/overview")).JsonAsync();
+        var contacts = admin.GetProperty("contacts");
+        Assert.Equal((3, 1, 1), (contacts.GetProperty("total").GetInt32(), contacts.GetProperty("mine").GetInt32(), contacts.GetProperty("unassigned").GetInt32()));
+        Assert.Equal(3, contacts.GetProperty("new").GetInt32());
+        Assert.Equal(2, contacts.GetProperty("byStage").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "lead").GetProperty("count").GetInt32());
+        Assert.Equal(1, admin.GetProperty("companies").GetProperty("total").GetInt32());
+        // "new" is the list from newSince on.
+        var since = admin.GetProperty("newSince").GetString();
+        Assert.Equal(3, (await CountAsync(tenant.Admin, $"contacts/count?createdFrom={since}")).GetProperty("count").GetInt32());
+        Assert.Equal(0, (await CountAsync(tenant.Admin, $"contacts/count?createdFrom={DateOnly.Parse(since!, System.Globalization.CultureInfo.InvariantCulture).AddDays(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}")).GetProperty("count").GetInt32());
+
+        var mine = await (await rep.GetAsync("/api/v1/overview")).JsonAsync();
+        Assert.Equal((1, 1, 0), (mine.GetProperty("contacts").GetProperty("total").GetInt32(), mine.GetProperty("contacts").GetProperty("mine").GetInt32(),
+            mine.GetProperty("contacts").GetProperty("unassigned").GetInt32()));
+        Assert.Equal((1, 1), (mine.GetProperty("tasks").GetProperty("overdue").GetInt32(), mine.GetProperty("tasks").GetProperty("dueToday").GetInt32()));
+
+        var contactsOnly = await tenant.CreateAsync("roles", new { name = "Contacts only", permissions = new { contacts = new { read = "all" } } });
+        var (_, reader) = await tenant.UserWithRoleIdAsync(contactsOnly);
+        var limited = await (await reader.GetAsync("/api/v1/overview")).JsonAsync();
+        Assert.Equal(3, limited.GetProperty("contacts").GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, limited.GetProperty("companies").ValueKind);
+        Assert.Equal(JsonValueKind.Null, limited.GetProperty("tasks").ValueKind);
+        Assert.NotEqual(Guid.Empty, repId);
     }
 }
 
