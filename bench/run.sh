@@ -2,7 +2,7 @@
 # One command per benchmark scenario, against the published app (Release) on PostgreSQL, loopback only.
 #
 #   bench/run.sh generate SIZE   # database bench_SIZE: an organisation filled by seed-demo (COPY)
-#   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list and a search
+#   bench/run.sh lists SIZE      # p50/p95/p99 of the contact list's first page, a filtered list, a search, a count by stage and the home overview
 #   bench/run.sh mixed SIZE      # the mixed CRM workload: req/s, percentiles, errors, app peak RSS
 #   bench/run.sh ratio SIZE      # GET /api/v1/contacts/{id} vs the same read through raw Npgsql, and the floor (port + 1)
 #   bench/run.sh limits SIZE     # the published batch sizes at their limit: bulk requests of 1,000, 10,000-row exports

@@ -5,7 +5,7 @@ using Peyvand.Bench;
 using Peyvand.Kernel.Data;
 
 // A bounded load client for a running Peyvand on this machine (loopback only). bench/run.sh starts the app and calls it:
-//   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search
+//   Peyvand.Bench lists  --url U --key K [--seconds 20] [--concurrency 4] [--filter "cf.x=y"]   first page, filtered list, search, count by stage, overview
 //   Peyvand.Bench mixed  --url U --key K [--seconds 60] [--concurrency 8] [--pid APP_PID]        the mixed CRM workload
 //   Peyvand.Bench soak   --url U --key K --pid APP_PID --postgres CS [--seconds 600] [--warmup 120]  mixed, minute by minute
 //   Peyvand.Bench limits --url U --key K --pid APP_PID                                          bulk ×1000 and 10,000-row exports

@@ -44,6 +44,9 @@ public sealed class Scenarios(HttpClient http, Fixture fixture, string? extraFil
         // Owner + tag + a custom field (bench/run.sh passes --filter cf.region=north, the field seed-demo fills).
         ["filtered"] = (_, ct) => GetAsync("filtered", $"/api/v1/contacts?limit=50&ownerId={fixture.OwnerId}&tag={fixture.Tag}{(extraFilter is null ? "" : "&" + extraFilter)}", ct),
         ["search"] = (random, ct) => GetAsync("search", $"/api/v1/contacts?limit=50&q={Uri.EscapeDataString(Pick(random, Fixture.SearchTerms))}", ct),
+        // The filtered list's count by stage, and the home page's overview (every count an administrator's home makes).
+        ["count by stage"] = (_, ct) => GetAsync("count by stage", $"/api/v1/contacts/count?groupBy=lifecycleStage&ownerId={fixture.OwnerId}&tag={fixture.Tag}", ct),
+        ["overview"] = (_, ct) => GetAsync("overview", "/api/v1/overview", ct),
     };
 
     public Task<(string, int)> ReadContactAsync(Random random, CancellationToken ct) =>
