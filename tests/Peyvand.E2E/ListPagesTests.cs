@@ -316,6 +316,7 @@ public sealed class ListPagesTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-more-filters-toggle")).ToContainTextAsync(fa ? "(۱)" : "(1)");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        await Assertions.Expect(page.Locator(".pv-list-count")).ToHaveTextAsync(fa ? "۲ مخاطب" : "2 contacts");
         await E2EApp.ScreenshotAsync(page, $"contacts-address-reloaded-{culture}-{width}");
 
         // Into a record and back: the same list, not the default one.
@@ -339,6 +340,7 @@ public sealed class ListPagesTests(E2EApp app)
         await page.EvaluateAsync($"Blazor.navigateTo('/contacts?q={Uri.EscapeDataString(family)}&lifecycleStage=customer')");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".pv-contact-link").First).ToContainTextAsync(customer);
+        await Assertions.Expect(page.Locator(".pv-list-count")).ToHaveTextAsync(fa ? "۱ مخاطب" : "1 contact");
         Assert.True(await page.FitsWidthAsync(), "The list scrolls sideways.");
     }
 

@@ -58,7 +58,7 @@ public sealed class ListExporter<TEntity, TWrite, TView>(
             var definition = (ResourceDefinition<TEntity, TWrite, TView>)Microsoft.Extensions.DependencyInjection.ActivatorUtilities
                 .CreateInstance(services, service.Definition.GetType(), read);
             var reader = new ResourceService<TEntity, TWrite, TView>(read, definition);
-            var count = await reader.CountAsync(query.Q, cancellationToken, filter, parameters);
+            var count = await reader.CountAsync(query.Q, cancellationToken, filter, parameters, sort: query.Sort);
             if (count > ListExport.MaxRows)
             {
                 throw new InvalidInputException("filter",

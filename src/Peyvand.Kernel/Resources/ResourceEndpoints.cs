@@ -108,7 +108,8 @@ public static class ResourceEndpoints
             .WithStandardProblems();
 
     /// <summary>
-    /// <c>GET /count</c>: how many records the list with the same <c>q</c> and filters has for the caller, and with
+    /// <c>GET /count</c>: how many records the list with the same <c>q</c>, filters and <c>sort</c> pages through for the caller (a
+    /// search in relevance order leaves out typo matches once exact ones fill its window), and with
     /// <c>groupBy</c> how many per value of one field (lists are keyset-paged and carry no total).
     /// </summary>
     public static RouteHandlerBuilder MapCount<TEntity, TWrite, TView, TFilter>(
@@ -117,11 +118,11 @@ public static class ResourceEndpoints
         where TWrite : class
         where TView : class
         where TFilter : class =>
-        group.MapGet("/count", async (string? q, string? groupBy, [AsParameters] TFilter filters,
+        group.MapGet("/count", async (string? q, string? sort, string? groupBy, [AsParameters] TFilter filters,
                     ResourceService<TEntity, TWrite, TView> service, HttpRequest request, CancellationToken ct) =>
                 {
                     var prepared = await request.HttpContext.RequestServices.PrepareFilterAsync(filters, ct);
-                    return TypedResults.Ok(await service.CountAsync(q, groupBy, ct, rows => filter(rows, prepared), QueryParameters(request)));
+                    return TypedResults.Ok(await service.CountAsync(q, sort, groupBy, ct, rows => filter(rows, prepared), QueryParameters(request)));
                 })
             .WithName(operationName).WithSummary(summary)
             .WithStandardProblems();

@@ -45,33 +45,53 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         return await Keyset.RelevancePageAsync(matches, withoutTypos, relevance, list, cancellationToken);
     }
 
-    /// <summary>How many rows the list with these filters and search text has, for the caller.</summary>
+    /// <summary>
+    /// How many rows the list with these filters, search text and sort pages through, for the caller; with
+    /// <paramref name="atMost"/>, counting stops after that many and one more (so a caller can say "10,000+" without
+    /// reading every match).
+    /// </summary>
     public async Task<int> CountAsync(
         string? q, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
-        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters = null, int? atMost = null, string? sort = null)
     {
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         await definition.PrepareAsync(db, cancellationToken);
-        return await Matching(Rows.AsNoTracking(), q, filter, parameters).CountAsync(cancellationToken);
+        var rows = await ListedAsync(q, sort, filter, parameters, cancellationToken);
+        return atMost is { } cap ? await rows.Take(cap + 1).CountAsync(cancellationToken) : await rows.CountAsync(cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="CountAsync(string?, CancellationToken, Func{IQueryable{TEntity}, IQueryable{TEntity}}?, IReadOnlyList{KeyValuePair{string, string?}}?)"/>,
+    /// <see cref="CountAsync(string?, CancellationToken, Func{IQueryable{TEntity}, IQueryable{TEntity}}?, IReadOnlyList{KeyValuePair{string, string?}}?, int?, string?)"/>,
     /// and with <paramref name="groupBy"/> (one of the resource's <see cref="ResourceDefinition{TEntity, TWrite, TView}.CountGroups"/>)
     /// how many per value of that field.
     /// </summary>
     public async Task<CountView> CountAsync(
-        string? q, string? groupBy, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
+        string? q, string? sort, string? groupBy, CancellationToken cancellationToken, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter = null,
         IReadOnlyList<KeyValuePair<string, string?>>? parameters = null)
     {
         if (string.IsNullOrWhiteSpace(groupBy))
-            return new CountView(await CountAsync(q, cancellationToken, filter, parameters));
+            return new CountView(await CountAsync(q, cancellationToken, filter, parameters, sort: sort));
         db.CurrentUser.Demand(Name, PermissionAction.Read);
         if (!definition.CountGroups.TryGetValue(groupBy.Trim(), out var group))
             throw new InvalidInputException("groupBy", ApiText.ChooseOneOf(string.Join(", ", definition.CountGroups.Keys)));
         await definition.PrepareAsync(db, cancellationToken);
-        var groups = await group.CountAsync(Matching(Rows.AsNoTracking(), q, filter, parameters), cancellationToken);
+        var groups = await group.CountAsync(await ListedAsync(q, sort, filter, parameters, cancellationToken), cancellationToken);
         return new CountView(groups.Sum(g => g.Count), groups);
+    }
+
+    // The rows a list pages through. A search in relevance order lists only the matches without typos once those fill
+    // the ranking window (Keyset.RelevancePageAsync), so it counts only those then.
+    private async Task<IQueryable<TEntity>> ListedAsync(
+        string? q, string? sort, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
+        IReadOnlyList<KeyValuePair<string, string?>>? parameters, CancellationToken cancellationToken)
+    {
+        var filtered = Matching(Rows.AsNoTracking(), null, filter, parameters);
+        var matches = Matching(filtered, q, null);
+        if (string.IsNullOrWhiteSpace(q) || sort is not (null or RelevanceSort) || definition.Relevance(q.Trim()) is null
+            || definition.SearchWithoutTypos(filtered, q.Trim()) is not { } withoutTypos)
+            return matches;
+        var plain = await withoutTypos.Take(Keyset.RelevanceWindow).CountAsync(cancellationToken) == Keyset.RelevanceWindow;
+        return plain ? withoutTypos : matches;
     }
 
     /// <summary>The rows a list shows: the resource's filters (typed, then by name, e.g. custom fields), then its search.</summary>

@@ -39,7 +39,7 @@ public sealed class Overview(
                 var prepared = await filters.PrepareAsync(filter, cancellationToken);
                 return await contacts.CountAsync(null, cancellationToken, q => ContactResource.Filter(q, prepared));
             }
-            var stages = await contacts.CountAsync(null, "lifecycleStage", cancellationToken);
+            var stages = await contacts.CountAsync(null, null, "lifecycleStage", cancellationToken);
             contactCounts = new RecordCounts(stages.Count,
                 await Count(new ContactFilter(null, me.UserId, null, null)),
                 await Count(new ContactFilter(null, null, null, null, Unassigned: true)),

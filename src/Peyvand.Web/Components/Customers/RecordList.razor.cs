@@ -335,7 +335,43 @@ public partial class RecordList<TEntity, TWrite, TView, TFilter>
         if (Errors.Count > 0)
             Problem = string.Join(" ", Errors.Values.SelectMany(v => v));
         _loading = false;
+        if (cursor is null)
+            await CountAsync(generation, filter, parameters, list.Q, list.Sort, deleted);
     }
+
+    /// <summary>Past this many matches the list says "10,000+": counting every match of a broad search costs more than it tells.</summary>
+    public const int CountUpTo = 10_000;
+
+    private int? _total;
+
+    // The rows are shown first; the count follows (it reads every match, the page only the first few).
+    private async Task CountAsync(int generation, TFilter filter, List<KeyValuePair<string, string?>> parameters, string? q, string? sort, bool deleted)
+    {
+        if (deleted || Problem is not null)
+        {
+            _total = null;
+            return;
+        }
+        StateHasChanged();
+        try
+        {
+            var total = await RunAsync<IServiceProvider, int>(async services =>
+            {
+                var prepared = await services.PrepareFilterAsync(filter, CancellationToken.None);
+                return await services.GetRequiredService<ResourceService<TEntity, TWrite, TView>>()
+                    .CountAsync(q, CancellationToken.None, rows => ApplyFilter(rows, prepared), parameters, CountUpTo, sort);
+            });
+            if (generation == _generation)
+                _total = total;
+        }
+        catch (Exception ex) when (ex is InvalidInputException or ForbiddenException)
+        {
+            _total = null;
+        }
+    }
+
+    private string TotalText(int total) =>
+        T[(total == 1 ? "ListCountOne_" : "ListCount_") + Entity, Num(Math.Min(total, CountUpTo).ToString("N0", CultureInfo.CurrentCulture)) + (total > CountUpTo ? "+" : "")];
 
     private async Task ExportAsync(string format)
     {
