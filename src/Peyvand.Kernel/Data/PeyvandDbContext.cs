@@ -135,6 +135,13 @@ public sealed class PeyvandDbContext(DbContextOptions<PeyvandDbContext> options)
 
         CustomFields.CustomFieldSql.Register(modelBuilder, Database.IsNpgsql());
 
+        // After the naming conventions, so the condition names the column as each database spells it.
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()).ToList())
+        {
+            if (index.LiveRowsOnly() is { } live)
+                index.SetFilter($"\"{index.DeclaringEntityType.FindProperty(nameof(ITracked.DeletedAt))!.GetColumnName()}\" IS {(live ? "" : "NOT ")}NULL");
+        }
+
         var apply = typeof(PeyvandDbContext).GetMethod(nameof(ApplyConventions), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())
         {

@@ -513,6 +513,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "CategoryId")
                         .HasDatabaseName("ix_companies_tenant_id_category_id");
 
+                    b.HasIndex("TenantId", "DeletedAt")
+                        .HasDatabaseName("ix_companies_tenant_id_deleted_at")
+                        .HasFilter("\"deleted_at\" IS NOT NULL")
+                        .HasAnnotation("Peyvand:LiveRows", false);
+
                     b.HasIndex("TenantId", "Industry")
                         .HasDatabaseName("ix_companies_tenant_id_industry");
 
@@ -520,16 +525,22 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_companies_tenant_id_national_id");
 
                     b.HasIndex("TenantId", "OwnerId")
-                        .HasDatabaseName("ix_companies_tenant_id_owner_id");
+                        .HasDatabaseName("ix_companies_tenant_id_owner_id")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
 
                     b.HasIndex("TenantId", "Size")
-                        .HasDatabaseName("ix_companies_tenant_id_size");
+                        .HasDatabaseName("ix_companies_tenant_id_size")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_companies_tenant_id_created_at_id");
+                        .HasDatabaseName("ix_companies_tenant_id_created_at_id")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_name_id");
@@ -723,6 +734,11 @@ namespace Peyvand.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "CompanyId")
                         .HasDatabaseName("ix_contacts_tenant_id_company_id");
 
+                    b.HasIndex("TenantId", "DeletedAt")
+                        .HasDatabaseName("ix_contacts_tenant_id_deleted_at")
+                        .HasFilter("\"deleted_at\" IS NOT NULL")
+                        .HasAnnotation("Peyvand:LiveRows", false);
+
                     b.HasIndex("TenantId", "NationalId")
                         .HasDatabaseName("ix_contacts_tenant_id_national_id");
 
@@ -736,7 +752,9 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_contacts_tenant_id_source");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_contacts_tenant_id_created_at_id");
+                        .HasDatabaseName("ix_contacts_tenant_id_created_at_id")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "LastName", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_last_name_id");
@@ -745,10 +763,14 @@ namespace Peyvand.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_contacts_tenant_id_updated_at_id");
 
                     b.HasIndex("TenantId", "LifecycleStage", "LastName", "Id")
-                        .HasDatabaseName("ix_contacts_tenant_id_lifecycle_stage_last_name_id");
+                        .HasDatabaseName("ix_contacts_tenant_id_lifecycle_stage_last_name_id")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id");
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_name_id")
+                        .HasFilter("\"deleted_at\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.ToTable("contacts", (string)null);
 

@@ -388,17 +388,27 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CategoryId");
 
+                    b.HasIndex("TenantId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL")
+                        .HasAnnotation("Peyvand:LiveRows", false);
+
                     b.HasIndex("TenantId", "Industry");
 
                     b.HasIndex("TenantId", "NationalId");
 
-                    b.HasIndex("TenantId", "OwnerId");
+                    b.HasIndex("TenantId", "OwnerId")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "ParentCompanyId");
 
-                    b.HasIndex("TenantId", "Size");
+                    b.HasIndex("TenantId", "Size")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
-                    b.HasIndex("TenantId", "CreatedAt", "Id");
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "Name", "Id");
 
@@ -540,6 +550,10 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CompanyId");
 
+                    b.HasIndex("TenantId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL")
+                        .HasAnnotation("Peyvand:LiveRows", false);
+
                     b.HasIndex("TenantId", "NationalId");
 
                     b.HasIndex("TenantId", "PrimaryEmail");
@@ -548,15 +562,21 @@ namespace Peyvand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Source");
 
-                    b.HasIndex("TenantId", "CreatedAt", "Id");
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.HasIndex("TenantId", "LastName", "Id");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
-                    b.HasIndex("TenantId", "LifecycleStage", "LastName", "Id");
+                    b.HasIndex("TenantId", "LifecycleStage", "LastName", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
-                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id");
+                    b.HasIndex("TenantId", "OwnerId", "LastName", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL")
+                        .HasAnnotation("Peyvand:LiveRows", true);
 
                     b.ToTable("Contacts", (string)null);
 

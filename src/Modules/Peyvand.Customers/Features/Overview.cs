@@ -21,7 +21,7 @@ public sealed record TaskCounts(int Overdue, int DueToday);
 
 public sealed class Overview(
     PeyvandDbContext db, ResourceService<Contact, ContactWrite, ContactView> contacts, ResourceService<Company, CompanyWrite, CompanyView> companies,
-    CustomerListFilters filters, CallerClock callerClock, MyDay myDay)
+    ResourceService<Activity, ActivityWrite, ActivityView> activities, CustomerListFilters filters, CallerClock callerClock)
 {
     public async Task<CustomerOverview> GetAsync(CancellationToken cancellationToken)
     {
@@ -63,11 +63,15 @@ public sealed class Overview(
         }
 
         TaskCounts? tasks = null;
-        if (May(CustomersModule.Activities) && me.UserId is not null)
+        if (May(CustomersModule.Activities) && me.UserId is { } userId)
         {
-            var startOfToday = clock.StartOfDayUtc(clock.Today);
-            var due = await myDay.HandleAsync(cancellationToken);
-            tasks = new TaskCounts(due.Count(t => t.DueAt < startOfToday), due.Count(t => t.DueAt >= startOfToday));
+            // As "my day" lists them: the caller's open tasks due before today, and due today.
+            var (startOfToday, endOfToday) = (clock.StartOfDayUtc(clock.Today), clock.StartOfDayUtc(clock.Today.AddDays(1)));
+            IQueryable<Activity> Open(IQueryable<Activity> q) =>
+                q.Where(a => a.Kind == ActivityKind.Task && a.OwnerId == userId && a.CompletedAt == null);
+            tasks = new TaskCounts(
+                await activities.CountAsync(null, cancellationToken, q => Open(q).Where(a => a.DueAt < startOfToday)),
+                await activities.CountAsync(null, cancellationToken, q => Open(q).Where(a => a.DueAt >= startOfToday && a.DueAt < endOfToday)));
         }
         return new CustomerOverview(clock.Today, since, contactCounts, companyCounts, tasks);
     }
