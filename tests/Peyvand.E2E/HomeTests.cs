@@ -55,7 +55,7 @@ public sealed class HomeTests(E2EApp app)
 
         // A stage opens the list filtered by it (the list's address).
         await page.Locator(".pv-stage-lead .pv-stage-name").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contacts\\?lifecycleStage=lead$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contacts\\?lifecycleStage=lead$"));
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".pv-filter-lifecycleStage input").First).ToHaveValueAsync(fa ? "سرنخ" : "Lead");
 
@@ -63,13 +63,13 @@ public sealed class HomeTests(E2EApp app)
         await page.GoBackAsync();
         await page.WaitForCircuitAsync();
         await page.Locator(".pv-home-contacts .pv-home-new").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contacts\\?createdFrom=\\d{4}-\\d{2}-\\d{2}&sort=-createdAt$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contacts\\?createdFrom=\\d{4}-\\d{2}-\\d{2}&sort=-createdAt$"));
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(3);
 
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
         await page.Locator(".pv-home-tasks .pv-home-link").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/my-day$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my-day$"));
         await Assertions.Expect(page.Locator(".pv-my-tasks .pv-open-task")).ToHaveCountAsync(2);
     }
 
@@ -84,6 +84,6 @@ public sealed class HomeTests(E2EApp app)
         await Assertions.Expect(page.Locator(".pv-home-contacts .pv-home-number")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator(".pv-home-tasks")).ToContainTextAsync("Nothing due today");
         await page.Locator(".pv-home-empty a[href='/contacts/new']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contacts/new$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/contacts/new$"));
     }
 }
