@@ -277,6 +277,10 @@ public sealed class ListPagesTests(E2EApp app)
     {
         var fa = culture == "fa-IR";
         var (page, family, (customer, _, _)) = await ThreeContactsOnTheListAsync(culture, width, height, fa ? "مهسا" : "Mahsa", fa ? "نشانی" : "Link");
+        // A search lists the best matches first (the list API's order without a sort), so the address needs no sort.
+        await Assertions.Expect(page.Locator(".pv-sort input").First).ToHaveValueAsync("relevance");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
+            $"/contacts\\?q={System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(family))}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         await page.ClickAsync(".pv-more-filters-toggle");
         await page.ChooseAsync(".pv-filter-hasEmail", fa ? "بله" : "Yes");
         await Assertions.Expect(page.Locator(".pv-contact-link")).ToHaveCountAsync(2);
