@@ -84,7 +84,7 @@ public static class CustomersModule
         contacts.MapFilteredList<Contact, ContactWrite, ContactView, ContactFilter>("ListContacts", ContactResource.Filter,
             "List contacts: q searches names, emails, phones, national ID and tags (Persian-aware); filter by lifecycleStage (one or more, comma-separated), ownerId, unassigned, companyId (any of the contact's companies), categoryId, tag, source, hasEmail, hasPhone, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates, whole days in the caller's time zone, or date-times), birthdayFrom/birthdayTo (MM-dd, wrapping past new year) or birthdays=next7|thisMonth|nextMonth (in the caller's calendar and time zone), province (Iranian province codes, one or more, comma-separated), city (whole name, Persian-aware) and country (ISO code) on any one address, and custom fields with cf.KEY=value (cf.KEY.gt/gte/lt/lte for numbers, money and dates); sort by lastName, firstName, createdAt, updatedAt, jobTitle, source, email, birthday, lifecycleStage (funnel order), owner (display name), category (the tenant's order), company (primary company's name) or cf.KEY, '-' for descending");
         contacts.MapCount<Contact, ContactWrite, ContactView, ContactFilter>("CountContacts", ContactResource.Filter,
-            "How many contacts the list with the same q and filters has for the caller; groupBy=lifecycleStage (every stage in funnel order), ownerId or categoryId (largest first; null: none) counts per value");
+            "How many contacts the list with the same q, filters and sort pages through for the caller; groupBy=lifecycleStage (every stage in funnel order), ownerId or categoryId (largest first; null: none) counts per value");
         contacts.MapDeletedList<Contact, ContactWrite, ContactView>("Contacts");
         contacts.MapBulk<Contact, ContactWrite, ContactView, ContactFilter>("Contact", ContactResource.Filter,
             "assignOwner, addTag, removeTag, changeStage, delete");
@@ -94,7 +94,7 @@ public static class CustomersModule
         companies.MapFilteredList<Company, CompanyWrite, CompanyView, CompanyFilter>("ListCompanies", CompanyResource.Filter,
             "List companies: q searches names, IDs, phones, cities and tags (Persian-aware); filter by ownerId, unassigned, tag, industry, size (one or more, comma-separated; encode 1000+ as 1000%2B), parentCompanyId, categoryId, createdFrom/createdTo and updatedFrom/updatedTo (ISO dates, whole days in the caller's time zone, or date-times), province, city and country (as on contacts), and custom fields with cf.KEY (as on contacts); sort by name, createdAt, updatedAt, legalName, industry, size (smallest first), owner (display name), category or cf.KEY, '-' for descending");
         companies.MapCount<Company, CompanyWrite, CompanyView, CompanyFilter>("CountCompanies", CompanyResource.Filter,
-            "How many companies the list with the same q and filters has for the caller; groupBy=size (every size, smallest first), ownerId or categoryId (largest first; null: none) counts per value");
+            "How many companies the list with the same q, filters and sort pages through for the caller; groupBy=size (every size, smallest first), ownerId or categoryId (largest first; null: none) counts per value");
         companies.MapDeletedList<Company, CompanyWrite, CompanyView>("Companies");
         companies.MapBulk<Company, CompanyWrite, CompanyView, CompanyFilter>("Company", CompanyResource.Filter,
             "assignOwner, addTag, removeTag, delete");
@@ -118,7 +118,7 @@ public static class CustomersModule
         activities.MapFilteredList<Activity, ActivityWrite, ActivityView, ActivityFilter>("ListActivities", ActivityResource.Filter,
             "List notes, tasks, calls and meetings; filter by kind, contactId, companyId, ownerId, open (unfinished tasks)");
         activities.MapCount<Activity, ActivityWrite, ActivityView, ActivityFilter>("CountActivities", ActivityResource.Filter,
-            "How many activities the list with the same filters has for the caller; groupBy=kind or ownerId counts per value");
+            "How many activities the list with the same filters pages through for the caller; groupBy=kind or ownerId counts per value");
         activities.MapGet("/{id:guid}/calendar.ics", async (Guid id, Calendars calendars, CancellationToken ct) =>
                 TypedResults.Text(await calendars.ForActivityAsync(id, ct), Calendars.ContentType))
             .WithName("GetActivityCalendar").WithSummary("A meeting or task as an iCalendar (.ics) file")

@@ -39,9 +39,9 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
     {
         var filtered = await KeyArrayQuery.NarrowAsync(db, Matching(rows, null, filter, parameters), cancellationToken);
         var matches = Matching(filtered, list.Q, null);
-        if (string.IsNullOrWhiteSpace(list.Q) || list.Sort is not (null or RelevanceSort) || definition.Relevance(list.Q.Trim()) is not { } relevance)
+        if (Ranking(list) is not { } relevance)
             return await Keyset.PageAsync(matches, list, Sorts(list), cancellationToken);
-        var withoutTypos = definition.SearchWithoutTypos(filtered, list.Q.Trim());
+        var withoutTypos = definition.SearchWithoutTypos(filtered, list.Q!.Trim());
         return await Keyset.RelevancePageAsync(matches, withoutTypos, relevance, list, cancellationToken);
     }
 
@@ -85,10 +85,18 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         string? q, string? sort, Func<IQueryable<TEntity>, IQueryable<TEntity>>? filter,
         IReadOnlyList<KeyValuePair<string, string?>>? parameters, CancellationToken cancellationToken)
     {
+        var list = new ListQuery(q, null, null, sort);
         var filtered = Matching(Rows.AsNoTracking(), null, filter, parameters);
         var matches = Matching(filtered, q, null);
-        if (string.IsNullOrWhiteSpace(q) || sort is not (null or RelevanceSort) || definition.Relevance(q.Trim()) is null
-            || definition.SearchWithoutTypos(filtered, q.Trim()) is not { } withoutTypos)
+        if (Ranking(list) is null)
+        {
+            // The sort changes nothing counted, but a sort the list refuses is refused here too.
+            var sorts = Sorts(list);
+            if (sort?.TrimStart('-') is { Length: > 0 } name && sorts.All(f => f.Name != name))
+                throw new InvalidInputException("sort", ApiText.SortBy(string.Join(", ", sorts.Select(f => f.Name))));
+            return matches;
+        }
+        if (definition.SearchWithoutTypos(filtered, q!.Trim()) is not { } withoutTypos)
             return matches;
         var plain = await withoutTypos.Take(Keyset.RelevanceWindow).CountAsync(cancellationToken) == Keyset.RelevanceWindow;
         return plain ? withoutTypos : matches;
@@ -111,6 +119,10 @@ public sealed class ResourceService<TEntity, TWrite, TView>(PeyvandDbContext db,
         }
         return query;
     }
+
+    // A search without a sort (or sorted by relevance) is ranked, when the resource ranks: its relevance, else null.
+    private System.Linq.Expressions.Expression<Func<TEntity, int>>? Ranking(ListQuery list) =>
+        string.IsNullOrWhiteSpace(list.Q) || list.Sort is not (null or RelevanceSort) ? null : definition.Relevance(list.Q.Trim());
 
     // The resource's sorts, led by relevance when searching (only `-relevance` reaches here), plus a named extra (cf.budget).
     private IReadOnlyList<SortField<TEntity>> Sorts(ListQuery list)

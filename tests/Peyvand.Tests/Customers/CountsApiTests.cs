@@ -77,6 +77,10 @@ public abstract class CountsApiTests(PeyvandAppFactory app)
         Assert.Contains("lifecycleStage", unknown.GetProperty("errors").GetProperty("groupBy")[0].GetString());
         await (await tenant.Admin.GetAsync("/api/v1/contacts/count?createdFrom=not-a-date")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await tenant.Admin.GetAsync("/api/v1/contacts/count?lifecycleStage=nowhere")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        // The sort counts nothing, but one the list refuses is refused as the list refuses it.
+        await (await tenant.Admin.GetAsync("/api/v1/contacts/count?sort=salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(3, (await CountAsync(tenant.Admin, "contacts/count?sort=-createdAt")).GetProperty("count").GetInt32());
+        Assert.Equal(3, (await CountAsync(tenant.Admin, "contacts/count?q=Ali&sort=relevance")).GetProperty("count").GetInt32());
 
         var noAccess = await tenant.CreateAsync("roles", new { name = "Nobody" });
         var (_, nobody) = await tenant.UserWithRoleIdAsync(noAccess);

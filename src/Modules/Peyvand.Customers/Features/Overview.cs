@@ -34,11 +34,7 @@ public sealed class Overview(
         RecordCounts? contactCounts = null;
         if (May(CustomersModule.Contacts))
         {
-            async Task<int> Count(ContactFilter filter)
-            {
-                var prepared = await filters.PrepareAsync(filter, cancellationToken);
-                return await contacts.CountAsync(null, cancellationToken, q => ContactResource.Filter(q, prepared));
-            }
+            Task<int> Count(ContactFilter filter) => CountAsync(contacts, filters.PrepareAsync, ContactResource.Filter, filter, cancellationToken);
             var stages = await contacts.CountAsync(null, null, "lifecycleStage", cancellationToken);
             contactCounts = new RecordCounts(stages.Count,
                 await Count(new ContactFilter(null, me.UserId, null, null)),
@@ -50,11 +46,7 @@ public sealed class Overview(
         RecordCounts? companyCounts = null;
         if (May(CustomersModule.Companies))
         {
-            async Task<int> Count(CompanyFilter filter)
-            {
-                var prepared = await filters.PrepareAsync(filter, cancellationToken);
-                return await companies.CountAsync(null, cancellationToken, q => CompanyResource.Filter(q, prepared));
-            }
+            Task<int> Count(CompanyFilter filter) => CountAsync(companies, filters.PrepareAsync, CompanyResource.Filter, filter, cancellationToken);
             companyCounts = new RecordCounts(
                 await Count(new CompanyFilter(null, null, null)),
                 await Count(new CompanyFilter(me.UserId, null, null)),
@@ -74,5 +66,17 @@ public sealed class Overview(
                 await activities.CountAsync(null, cancellationToken, q => Open(q).Where(a => a.DueAt >= startOfToday && a.DueAt < endOfToday)));
         }
         return new CustomerOverview(clock.Today, since, contactCounts, companyCounts, tasks);
+    }
+
+    // A list's count with one filter, prepared (dates in the caller's zone) and applied as the list route does.
+    private static async Task<int> CountAsync<TEntity, TWrite, TView, TFilter>(
+        ResourceService<TEntity, TWrite, TView> records, Func<TFilter, CancellationToken, Task<TFilter>> prepare,
+        Func<IQueryable<TEntity>, TFilter, IQueryable<TEntity>> apply, TFilter filter, CancellationToken cancellationToken)
+        where TEntity : class, Kernel.Domain.ITracked
+        where TWrite : class
+        where TFilter : class
+    {
+        var prepared = await prepare(filter, cancellationToken);
+        return await records.CountAsync(null, cancellationToken, rows => apply(rows, prepared));
     }
 }
